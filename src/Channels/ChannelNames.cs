@@ -1,0 +1,10 @@
+namespace Warning.Channels;
+
+/// <summary>Stable channel keys, shared by configuration, adapters and the 12379 method names.</summary>
+public static class ChannelNames
+{
+    public const string Sms = "sms";
+    public const string Led = "led";
+    public const string Broadcast = "broadcast";
+    public const string WeChat = "wechat";
+}
