@@ -18,7 +18,7 @@ namespace Warning.Engine.Codecs;
 /// reference after the first (12379 references only the thread's first release, by identifier).
 /// CAP <c>severity</c>, <c>urgency</c> and <c>certainty</c> are not derived: <see cref="WarningInfo.Level"/> is
 /// the source of truth for <c>severity</c>. Status and scope are written as they are, so an Exercise stays
-/// <c>Exercise</c> although the 12379 platform only uses Actual and Test.
+/// <c>Exercise</c> although the 12379 platform only uses Actual and Test. Times are written to the whole second.
 /// </remarks>
 public static partial class Gb12379Writer
 {
