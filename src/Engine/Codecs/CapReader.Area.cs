@@ -5,6 +5,9 @@ namespace Warning.Engine.Codecs;
 
 public static partial class CapReader
 {
+    // Far beyond any real circle (Earth's circumference is 40,075 km); it keeps km * 1000 from overflowing.
+    private const decimal MaxRadiusKm = 1_000_000_000m;
+
     private static TargetArea ReadArea(XElement area, string p, CapReadContext c)
     {
         var polygons = new List<GeoPolygon>();
@@ -68,7 +71,8 @@ public static partial class CapReader
     {
         circle = new GeoCircle(default, 0m);
         var tokens = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length != 2 || !TryParsePoint(tokens[0], out var centre) || !CapFormat.TryParseDecimal(tokens[1], out var km))
+        if (tokens.Length != 2 || !TryParsePoint(tokens[0], out var centre) || !CapFormat.TryParseDecimal(tokens[1], out var km)
+            || Math.Abs(km) > MaxRadiusKm)
         {
             return false;
         }
