@@ -1,4 +1,19 @@
+using Warning.Admin.Endpoints;
+using Warning.Admin.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddWarningConfiguration();
+builder.Services.AddWarningJson();
+builder.Services.AddProblemDetails();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthEndpoints();
+app.MapCapEndpoints();
+app.MapHomePage();
+
 app.Run();
+
+/// <summary>Entry point; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

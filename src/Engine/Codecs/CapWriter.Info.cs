@@ -8,7 +8,7 @@ public static partial class CapWriter
     private static XElement InfoElement(WarningInfo info, WarningMessage? carrier) =>
         new(Cap + "info",
             Optional("language", info.Language),
-            info.Categories.Select(category => Element("category", category.ToString())),
+            CategoriesOf(info).Select(category => Element("category", category.ToString())),
             Element("event", info.Event),
             info.ResponseTypes.Select(type => Element("responseType", type.ToString())),
             Element("urgency", info.Urgency.ToString()),
@@ -47,4 +47,13 @@ public static partial class CapWriter
             area.Geocodes.Select(code => NamedValue("geocode", code)),
             Optional("altitude", area.Altitude),
             Optional("ceiling", area.Ceiling));
+
+    /// <summary>
+    /// CAP requires at least one category; 12379 messages usually carry none. The event type says which
+    /// (暴雨 → Met, 地震 → Geo), and Other is the honest answer when it does not.
+    /// </summary>
+    private static ValueList<CapCategory> CategoriesOf(WarningInfo info) =>
+        info.Categories.Count > 0 ? info.Categories
+        : EventTypeCatalogue.TryGet(info.EventType, out var type) ? [type.Category]
+        : [CapCategory.Other];
 }

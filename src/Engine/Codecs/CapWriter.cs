@@ -14,8 +14,8 @@ namespace Warning.Engine.Codecs;
 /// The message-level ones (sender code, secClassification, target groups, blocked channels, channel
 /// directives) go into the first info block, so a message without any info cannot carry them and they
 /// are not written. <see cref="CapCertainty.VeryLikely"/> is written as Likely (CAP 1.2 has no such value).
-/// References lacking a sender or sent time are written with that part empty, which CAP readers reject;
-/// a resource without a MIME type is written with an empty mimeType.
+/// A reference lacking a sender or sent time (as 12379 references are) is completed from this message's
+/// sender and the time in its GB identifier; a resource without a MIME type is written with an empty mimeType.
 /// </remarks>
 public static partial class CapWriter
 {
@@ -49,14 +49,24 @@ public static partial class CapWriter
             Optional("addresses", message.Addresses),
             message.Codes.Select(code => Element("code", code)),
             Optional("note", message.Note),
-            message.References.Count == 0 ? null : Element("references", string.Join(' ', message.References.Select(FormatReference))),
+            message.References.Count == 0 ? null : Element("references", string.Join(' ', message.References.Select(r => FormatReference(r, message)))),
             Optional("incidents", message.Incidents),
             message.Infos.Select((info, i) => InfoElement(info, i == 0 ? message : null)));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), alert);
     }
 
-    private static string FormatReference(MessageReference reference) =>
-        $"{reference.Sender},{reference.Identifier},{(reference.Sent is { } sent ? CapFormat.FormatDateTime(sent) : string.Empty)}";
+    /// <summary>
+    /// CAP needs the whole "sender,identifier,sent" triplet, while a 12379 reference is only the first release's
+    /// identifier. The gaps are filled the way 12379 means them: the same department sent it, at the time its
+    /// GB identifier encodes (or, failing that, no later than this message).
+    /// </summary>
+    private static string FormatReference(MessageReference reference, WarningMessage message)
+    {
+        var sender = reference.Sender ?? message.Sender;
+        var sent = reference.Sent
+            ?? (GbIdentifier.TryParse(reference.Identifier, out var id) ? id.SentAt : message.Sent);
+        return $"{sender},{reference.Identifier},{CapFormat.FormatDateTime(sent)}";
+    }
 
     private static XElement Element(string name, string value) => new(Cap + name, value);
 

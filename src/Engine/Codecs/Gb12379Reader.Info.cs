@@ -15,9 +15,9 @@ public static partial class Gb12379Reader
         var categories = info.Elements("category")
             .Select((c, i) => at.ParseEnum<CapCategory>(c.Value.Trim(), $"{path}/category[{i + 1}]", "category"))
             .ToList();
-        var eventName = at.Required("event");
         var eventType = at.Required("eventType");
         CheckEventType(eventType, $"{path}/eventType", issues);
+        var eventName = at.Trimmed("event") ?? EventFromType(eventType, $"{path}/event", issues);
         var urgency = at.Enum<CapUrgency>("urgency", required: false);
         var levelKnown = TryReadLevel(at, out var level);
         var certainty = at.Enum<CapCertainty>("certainty", required: false);
@@ -78,6 +78,23 @@ public static partial class Gb12379Reader
         }
         at.Issues.Add(InvalidValue($"{at.Path}/severity", "severity", text, SeverityNames));
         return false;
+    }
+
+    /// <summary>
+    /// Real 12379 messages (the Henan gale warning among them) omit &lt;event&gt;: the code says what it is,
+    /// so the name comes from the catalogue, with a warning rather than a refusal.
+    /// </summary>
+    private static string? EventFromType(string? eventType, string path, List<ValidationIssue> issues)
+    {
+        if (EventTypeCatalogue.TryGet(eventType, out var known))
+        {
+            issues.Add(new ValidationIssue(path, IssueCodes.MissingElement,
+                $"<event> is missing; the name \"{known.ChineseName}\" was taken from eventType {known.Code}.",
+                IssueSeverity.Warning));
+            return known.ChineseName;
+        }
+        issues.Add(Missing(path, "event", "info"));
+        return null;
     }
 
     private static void CheckEventType(string? eventType, string path, List<ValidationIssue> issues)

@@ -28,6 +28,31 @@ public sealed class Gb12379ReaderLeniencyTests
     }
 
     [Fact]
+    public void Read_NoEventElementButKnownType_TakesNameFromCatalogueWithWarning()
+    {
+        var result = Gb12379Reader.Read(Gb12379Samples.Altered(Gb12379Samples.RainstormUpdate,
+            root => root.Element("info")!.Element("event")!.Remove()));
+
+        Assert.True(result.IsValid);
+        Assert.Equal("暴雨", result.Message!.Infos[0].Event);
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(("/alert/info[1]/event", IssueSeverity.Warning), (issue.Path, issue.Severity));
+    }
+
+    [Fact]
+    public void Read_NoEventElementAndUnknownType_IsMissingElement()
+    {
+        var result = Gb12379Reader.Read(Gb12379Samples.Altered(Gb12379Samples.RainstormUpdate, root =>
+        {
+            root.Element("info")!.Element("event")!.Remove();
+            root.Element("info")!.Element("eventType")!.Value = "11B88";
+        }));
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Path == "/alert/info[1]/event" && e.Code == IssueCodes.MissingElement);
+    }
+
+    [Fact]
     public void Read_UnknownSeverity_HasNoLevel()
     {
         var info = ReadAltered(root => root.Element("info")!.Element("severity")!.Value = "Unknown").Infos[0];
