@@ -14,18 +14,10 @@ public static partial class CapReader
     private const string AlertPath = "/alert";
 
     /// <summary>Parses and maps CAP text; a document that cannot be parsed safely yields no message and one issue.</summary>
-    public static ReadResult Read(string xml)
-    {
-        var document = SafeXml.TryLoad(xml, out var issue);
-        return document is null ? ReadResult.Failed(null, issue!) : Read(document);
-    }
+    public static ReadResult Read(string xml) => SafeXml.ReadWith(xml, null, Read);
 
     /// <summary>Parses and maps a CAP stream (encoding from its declaration or BOM); the stream is left open.</summary>
-    public static ReadResult Read(Stream xml)
-    {
-        var document = SafeXml.TryLoad(xml, out var issue);
-        return document is null ? ReadResult.Failed(null, issue!) : Read(document);
-    }
+    public static ReadResult Read(Stream xml) => SafeXml.ReadWith(xml, null, Read);
 
     /// <summary>Maps an already parsed document (parse untrusted input with <see cref="SafeXml"/>).</summary>
     public static ReadResult Read(XDocument document)

@@ -18,17 +18,9 @@ public static partial class Gb12379Reader
 {
     private const string Root = "/alert";
 
-    public static ReadResult Read(string xml)
-    {
-        var document = SafeXml.TryLoad(xml, out var issue);
-        return document is null ? ReadResult.Failed(WarningDialect.Gb12379, issue!) : Read(document);
-    }
+    public static ReadResult Read(string xml) => SafeXml.ReadWith(xml, WarningDialect.Gb12379, Read);
 
-    public static ReadResult Read(Stream xml)
-    {
-        var document = SafeXml.TryLoad(xml, out var issue);
-        return document is null ? ReadResult.Failed(WarningDialect.Gb12379, issue!) : Read(document);
-    }
+    public static ReadResult Read(Stream xml) => SafeXml.ReadWith(xml, WarningDialect.Gb12379, Read);
 
     public static ReadResult Read(XDocument document)
     {

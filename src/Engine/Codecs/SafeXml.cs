@@ -40,37 +40,39 @@ public static class SafeXml
     public static XDocument? TryLoad(Stream xml, out ValidationIssue? issue, long maxCharacters = DefaultMaxCharacters)
     {
         ArgumentNullException.ThrowIfNull(xml);
+        return TryLoad(settings => XmlReader.Create(xml, settings), out issue, maxCharacters);
+    }
+
+    /// <summary>Parses text safely and hands the document to a dialect reader; a parse failure becomes the one issue.</summary>
+    internal static ReadResult ReadWith(string xml, WarningDialect? dialect, Func<XDocument, ReadResult> read)
+    {
+        var document = TryLoad(xml, out var issue);
+        return document is null ? ReadResult.Failed(dialect, issue!) : read(document);
+    }
+
+    /// <inheritdoc cref="ReadWith(string, WarningDialect?, Func{XDocument, ReadResult})"/>
+    internal static ReadResult ReadWith(Stream xml, WarningDialect? dialect, Func<XDocument, ReadResult> read)
+    {
+        var document = TryLoad(xml, out var issue);
+        return document is null ? ReadResult.Failed(dialect, issue!) : read(document);
+    }
+
+    private static XDocument? TryLoad(TextReader xml, out ValidationIssue? issue, long maxCharacters) =>
+        TryLoad(settings => XmlReader.Create(xml, settings), out issue, maxCharacters);
+
+    private static XDocument? TryLoad(Func<XmlReaderSettings, XmlReader> open, out ValidationIssue? issue, long maxCharacters)
+    {
         try
         {
-            using var reader = XmlReader.Create(xml, CreateReaderSettings(maxCharacters));
-            return Load(reader, out issue);
+            using var reader = open(CreateReaderSettings(maxCharacters));
+            issue = null;
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
         {
             issue = Classify(ex, maxCharacters);
             return null;
         }
-    }
-
-    private static XDocument? TryLoad(TextReader xml, out ValidationIssue? issue, long maxCharacters)
-    {
-        try
-        {
-            using var reader = XmlReader.Create(xml, CreateReaderSettings(maxCharacters));
-            return Load(reader, out issue);
-        }
-        catch (XmlException ex)
-        {
-            issue = Classify(ex, maxCharacters);
-            return null;
-        }
-    }
-
-    private static XDocument Load(XmlReader reader, out ValidationIssue? issue)
-    {
-        var document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-        issue = null;
-        return document;
     }
 
     private static ValidationIssue Classify(XmlException ex, long maxCharacters)

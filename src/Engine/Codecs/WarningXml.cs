@@ -9,17 +9,9 @@ namespace Warning.Engine.Codecs;
 /// </summary>
 public static class WarningXml
 {
-    public static ReadResult Read(string xml)
-    {
-        var document = SafeXml.TryLoad(xml, out var issue);
-        return document is null ? ReadResult.Failed(null, issue!) : Read(document);
-    }
+    public static ReadResult Read(string xml) => SafeXml.ReadWith(xml, null, Read);
 
-    public static ReadResult Read(Stream xml)
-    {
-        var document = SafeXml.TryLoad(xml, out var issue);
-        return document is null ? ReadResult.Failed(null, issue!) : Read(document);
-    }
+    public static ReadResult Read(Stream xml) => SafeXml.ReadWith(xml, null, Read);
 
     public static ReadResult Read(XDocument document)
     {
