@@ -1,4 +1,4 @@
-namespace Warning.Engine.Directory;
+namespace Warning.Engine.Audience;
 
 /// <summary>
 /// Where a recipient is reached on a channel: a phone number for SMS, an openid for WeChat, a device id for
