@@ -1,0 +1,34 @@
+namespace Warning.Engine.Channels;
+
+/// <summary>
+/// One recipient's result. <see cref="Recipient"/> is the dense directory index (an int, not a string id, so a
+/// million results allocate no strings); <see cref="ProviderMessageId"/> matches later delivery receipts.
+/// </summary>
+public readonly record struct DeliveryResult(int Recipient, DeliveryStatus Status, string? Detail = null, string? ProviderMessageId = null)
+{
+    /// <summary>True for Sent and Delivered.</summary>
+    public bool IsSuccess => Status >= DeliveryStatus.Sent;
+
+    /// <summary>Handed to the provider.</summary>
+    public static DeliveryResult Sent(int recipient, string? providerMessageId = null) =>
+        new(recipient, DeliveryStatus.Sent, null, providerMessageId);
+
+    /// <summary>Confirmed delivered.</summary>
+    public static DeliveryResult Delivered(int recipient, string? providerMessageId = null) =>
+        new(recipient, DeliveryStatus.Delivered, null, providerMessageId);
+
+    /// <summary>Refused for good by the provider.</summary>
+    public static DeliveryResult Rejected(int recipient, string detail) => new(recipient, DeliveryStatus.Rejected, detail);
+
+    /// <summary>Failed in a way worth retrying.</summary>
+    public static DeliveryResult Transient(int recipient, string detail) => new(recipient, DeliveryStatus.TransientFailure, detail);
+
+    /// <summary>Failed for good.</summary>
+    public static DeliveryResult Failed(int recipient, string detail) => new(recipient, DeliveryStatus.Failed, detail);
+
+    /// <summary>Not attempted.</summary>
+    public static DeliveryResult Skipped(int recipient, string detail) => new(recipient, DeliveryStatus.Skipped, detail);
+
+    /// <summary>No answer: the provider may or may not have it.</summary>
+    public static DeliveryResult Unknown(int recipient, string detail) => new(recipient, DeliveryStatus.Unknown, detail);
+}

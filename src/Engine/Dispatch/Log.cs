@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Warning.Engine.Dispatch;
+
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Error, "Adapter batch of {Count} on channel {Channel} for version {VersionId} failed unexpectedly; recorded as Failed")]
+    public static partial void BatchCrashed(ILogger logger, Exception exception, string channel, string versionId, int count);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Version {VersionId} on {Channel}: {Count} recipients were claimed by a run that never confirmed them; policy: {Decision}")]
+    public static partial void UnknownRecipients(ILogger logger, string versionId, string channel, int count, string decision);
+
+    [LoggerMessage(1003, LogLevel.Information, "Version {VersionId} on {Channel} is no longer current; {Count} queued recipients are not sent")]
+    public static partial void Superseded(ILogger logger, string versionId, string channel, int count);
+}
