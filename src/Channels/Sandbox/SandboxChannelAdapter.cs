@@ -29,21 +29,27 @@ public sealed class SandboxChannelAdapter(SandboxChannelOptions options, Sandbox
         var results = new DeliveryResult[batch.Recipients.Count];
         var tooLong = batch.Content.Text.Length > options.MaxTextLength;
         var tally = recorder.For(batch.Content.VersionId, Name);
+        int sends = 0, duplicates = 0;
         for (var i = 0; i < results.Length; i++)
         {
             var recipient = batch.Recipients[i].Recipient;
-            results[i] = tooLong ? DeliveryResult.Rejected(recipient, $"text longer than {options.MaxTextLength}")
-                : Draw(options.RejectRate) ? DeliveryResult.Rejected(recipient, "sandbox: rejected by configuration")
-                : Draw(options.TransientFailureRate) ? DeliveryResult.Transient(recipient, "sandbox: transient failure")
-                : Record(tally, recipient);
+            if (tooLong || Draw(options.RejectRate))
+            {
+                results[i] = DeliveryResult.Rejected(recipient, tooLong ? $"text longer than {options.MaxTextLength}" : "sandbox: rejected by configuration");
+            }
+            else if (Draw(options.TransientFailureRate))
+            {
+                results[i] = DeliveryResult.Transient(recipient, "sandbox: transient failure");
+            }
+            else
+            {
+                sends++;
+                duplicates += tally.Mark(recipient) ? 0 : 1;
+                results[i] = DeliveryResult.Sent(recipient);
+            }
         }
+        tally.Count(sends, duplicates);
         return results;
-    }
-
-    private static DeliveryResult Record(SandboxTally tally, int recipient)
-    {
-        tally.Record(recipient);
-        return DeliveryResult.Sent(recipient);
     }
 
 #pragma warning disable CA5394 // Simulated provider behaviour, not security.

@@ -34,18 +34,31 @@ public sealed class SandboxTally
     /// <summary>Records one send; returns false when the recipient already had this version on this channel.</summary>
     public bool Record(int recipient)
     {
+        var first = Mark(recipient);
+        Count(1, first ? 0 : 1);
+        return first;
+    }
+
+    /// <summary>
+    /// Sets the recipient's bit without touching the shared counters; callers add a whole batch with
+    /// <see cref="Count"/>, so concurrent senders do not fight over two counters once per recipient.
+    /// </summary>
+    internal bool Mark(int recipient)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(recipient);
         var segment = _segments[recipient / SegmentBits] ?? CreateSegment(recipient / SegmentBits);
         var bit = recipient % SegmentBits;
         var mask = 1UL << (bit & 63);
-        var before = Interlocked.Or(ref segment[bit >> 6], mask);
-        Interlocked.Increment(ref _sends);
-        if ((before & mask) != 0)
+        return (Interlocked.Or(ref segment[bit >> 6], mask) & mask) == 0;
+    }
+
+    internal void Count(int sends, int duplicates)
+    {
+        Interlocked.Add(ref _sends, sends);
+        if (duplicates > 0)
         {
-            Interlocked.Increment(ref _duplicates);
-            return false;
+            Interlocked.Add(ref _duplicates, duplicates);
         }
-        return true;
     }
 
     public bool Received(int recipient)

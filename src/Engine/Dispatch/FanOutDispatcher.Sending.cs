@@ -1,3 +1,4 @@
+using System.Buffers;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Warning.Engine.Channels;
@@ -140,10 +141,25 @@ public sealed partial class FanOutDispatcher
     /// <summary>Marks final answers in the ledger, so a re-run of the shard skips them.</summary>
     private async Task ConfirmAsync(DispatchRequest request, IReadOnlyList<DeliveryResult> results)
     {
-        var final = results.Where(r => r.IsSuccess || r.Status == DeliveryStatus.Rejected).Select(r => r.Recipient).ToArray();
-        if (final.Length > 0)
+        var final = ArrayPool<int>.Shared.Rent(results.Count);
+        try
         {
-            await _ledger.ConfirmAsync(request.Scope, final, _stopping.Token).ConfigureAwait(false);
+            var count = 0;
+            foreach (var result in results)
+            {
+                if (result.IsSuccess || result.Status == DeliveryStatus.Rejected)
+                {
+                    final[count++] = result.Recipient;
+                }
+            }
+            if (count > 0)
+            {
+                await _ledger.ConfirmAsync(request.Scope, final.AsMemory(0, count), _stopping.Token).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(final);
         }
     }
 

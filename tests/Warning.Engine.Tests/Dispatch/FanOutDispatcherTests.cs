@@ -1,0 +1,182 @@
+using Warning.Engine.Alerts;
+using Warning.Engine.Audience;
+using Warning.Engine.Channels;
+using Warning.Engine.Dispatch;
+using Warning.Engine.Dispatch.InProcess;
+
+namespace Warning.Engine.Tests.Dispatch;
+
+public sealed class FanOutDispatcherTests : IAsyncDisposable
+{
+    private readonly RecordingAdapter _adapter = new();
+    private readonly InProcessDeliveryLedger _ledger = new(TimeProvider.System);
+    private readonly InProcessVersionCurrency _currency = new();
+    private readonly DispatchOptions _options = new() { SendersPerChannel = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1) };
+    private FanOutDispatcher? _sut;
+
+    [Fact]
+    public async Task DispatchAsync_TenThousandRecipients_SendsEachExactlyOnce()
+    {
+        var summary = await CreateSut().DispatchAsync(Request(WarningLevel.Blue, 10_000), TestContext.Current.CancellationToken);
+        Assert.Equal((10_000, 10_000), (summary.Targeted, summary.Sent));
+        Assert.Equal(10_000, _adapter.TotalSends);
+        Assert.All(Enumerable.Range(0, 10_000), r => Assert.Equal(1, _adapter.SendsTo(r)));
+        Assert.All(_adapter.Calls, c => Assert.True(c.Recipients.Count <= 100));
+        Assert.NotNull(summary.FirstSendAt);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_ShardRunAgain_SendsNothingTwice()
+    {
+        var sut = CreateSut();
+        await sut.DispatchAsync(Request(WarningLevel.Red, 2_000), TestContext.Current.CancellationToken);
+        var again = await sut.DispatchAsync(Request(WarningLevel.Red, 2_000), TestContext.Current.CancellationToken);
+        Assert.Equal((2_000, 0), (again.AlreadyServed, again.Sent));
+        Assert.Equal(2_000, _adapter.TotalSends);
+    }
+
+    [Theory]
+    [InlineData(WarningLevel.Red, 100, 0)]
+    [InlineData(WarningLevel.Blue, 0, 100)]
+    public async Task DispatchAsync_ClaimedButNeverConfirmed_FollowsUnknownPolicy(WarningLevel level, int resent, int skipped)
+    {
+        var request = Request(level, 1_000);
+        var crashed = new ClaimOutcome[100];
+        await _ledger.ClaimAsync(request.Scope, request.Recipients[..100], crashed, TimeSpan.FromHours(1), TestContext.Current.CancellationToken);
+
+        var summary = await CreateSut().DispatchAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal((resent, skipped), (summary.UnknownResent, summary.UnknownSkipped));
+        Assert.Equal(900 + resent, summary.Sent);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_TransientFailures_RetriesOnlyTheFailedRecipients()
+    {
+        _adapter.Answer = (r, attempt) => r % 10 == 0 && attempt == 1 ? DeliveryResult.Transient(r, "busy") : DeliveryResult.Sent(r);
+        var summary = await CreateSut().DispatchAsync(Request(WarningLevel.Orange, 1_000), TestContext.Current.CancellationToken);
+        Assert.Equal(1_000, summary.Sent);
+        Assert.Equal(1_100, _adapter.TotalSends);
+        Assert.Equal(2, _adapter.SendsTo(10));
+        Assert.Equal(1, _adapter.SendsTo(11));
+    }
+
+    [Fact]
+    public async Task DispatchAsync_AlwaysTransient_GivesUpAfterMaxAttemptsAsFailed()
+    {
+        _adapter.Answer = (r, _) => DeliveryResult.Transient(r, "down");
+        var summary = await CreateSut().DispatchAsync(Request(WarningLevel.Yellow, 10), TestContext.Current.CancellationToken);
+        Assert.Equal(10, summary.Failed);
+        Assert.Equal(3, _adapter.SendsTo(0));
+    }
+
+    [Fact]
+    public async Task DispatchAsync_VersionRetiredWhileQueued_StopsTheRest()
+    {
+        _adapter.Gate = new SemaphoreSlim(0);
+        var sut = CreateSut();
+        var run = sut.DispatchAsync(Request(WarningLevel.Blue, 5_000), TestContext.Current.CancellationToken);
+        await WaitUntil(() => !_adapter.Calls.IsEmpty);
+        _currency.Retire("v1");
+        _adapter.Gate.Release(1_000);
+        var summary = await run;
+        Assert.True(summary.Superseded > 0, "queued batches should be stopped");
+        Assert.Equal(5_000, summary.Sent + summary.Superseded);
+        Assert.True(_adapter.TotalSends < 5_000);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_UrgentWhileRoutineQueued_UrgentIsSentNext()
+    {
+        _options.SendersPerChannel = 1;
+        _adapter.Gate = new SemaphoreSlim(0);
+        var sut = CreateSut();
+        var blue = sut.DispatchAsync(Request(WarningLevel.Blue, 5_000), TestContext.Current.CancellationToken);
+        await WaitUntil(() => !_adapter.Calls.IsEmpty);
+        var red = sut.DispatchAsync(Request(WarningLevel.Red, 10, version: "red"), TestContext.Current.CancellationToken);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        _adapter.Gate.Release(1_000);
+        await Task.WhenAll(blue, red);
+        var order = _adapter.Calls.Select(c => c.Content.VersionId).ToList();
+        Assert.Equal("red", order[1]); // only the call already in flight went before it
+    }
+
+    [Fact]
+    public async Task DispatchAsync_RecipientWithoutAddress_IsCountedNotSent()
+    {
+        var request = Request(WarningLevel.Blue, 100) with { AddressBook = new EvenAddressBook() };
+        var summary = await CreateSut().DispatchAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal((50, 50), (summary.Sent, summary.NoAddress));
+        var again = await CreateSut().DispatchAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(100, again.AlreadyServed);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_AdapterReturnsWrongCount_RecordsFailedAndCompletes()
+    {
+        var broken = new BrokenAdapter();
+        _sut = new FanOutDispatcher(new ChannelAdapterRegistry([broken]), _ledger, new InProcessRateLimiter(TimeProvider.System),
+            _currency, NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
+        var summary = await _sut.DispatchAsync(Request(WarningLevel.Blue, 10), TestContext.Current.CancellationToken);
+        Assert.Equal(10, summary.Failed);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_UnknownChannel_ThrowsChannelNotRegistered()
+    {
+        var request = Request(WarningLevel.Blue, 1) with { Channel = "fax" };
+        await Assert.ThrowsAsync<ChannelNotRegisteredException>(() => CreateSut().DispatchAsync(request, TestContext.Current.CancellationToken));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sut is not null)
+        {
+            await _sut.DisposeAsync();
+        }
+    }
+
+    private FanOutDispatcher CreateSut() => _sut ??= new FanOutDispatcher(new ChannelAdapterRegistry([_adapter]), _ledger,
+        new InProcessRateLimiter(TimeProvider.System), _currency, NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
+
+    private static DispatchRequest Request(WarningLevel level, int count, string version = "v1") => new(
+        new DeliveryContent("t1", version, MessageType.Alert, AlertStatus.Actual, level, "暴雨预警", null),
+        "sms", Enumerable.Range(0, count).ToArray(), new EveryoneAddressBook(), TimeSpan.FromHours(1));
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+        Assert.True(condition());
+    }
+
+    private sealed class EveryoneAddressBook : IRecipientAddressBook
+    {
+        public bool TryGetAddress(int recipient, string channel, out string address)
+        {
+            address = "13800000000";
+            return true;
+        }
+    }
+
+    private sealed class EvenAddressBook : IRecipientAddressBook
+    {
+        public bool TryGetAddress(int recipient, string channel, out string address)
+        {
+            address = recipient % 2 == 0 ? "13800000000" : string.Empty;
+            return recipient % 2 == 0;
+        }
+    }
+
+    private sealed class BrokenAdapter : IChannelAdapter
+    {
+        public string Name => "sms";
+
+        public ChannelCapabilities Capabilities { get; } = new() { MaxBatchSize = 5 };
+
+        public ValueTask<IReadOnlyList<DeliveryResult>> SendAsync(DeliveryBatch batch, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<DeliveryResult>>([DeliveryResult.Sent(batch.Recipients[0].Recipient)]);
+    }
+}
