@@ -1,7 +1,9 @@
 using Warning.Channels.Sandbox;
 using Warning.Engine.Channels;
 using Warning.Engine.Dispatch;
+using StackExchange.Redis;
 using Warning.Engine.Dispatch.InProcess;
+using Warning.Engine.Dispatch.Redis;
 
 namespace Warning.Benchmarks.FanOut;
 
@@ -33,14 +35,28 @@ internal sealed class FanOutBackends : IAsyncDisposable
     /// <summary>Where delivery outcomes are persisted; null when the run writes nothing.</summary>
     public IDeliveryOutcomeSink? Sink { get; private set; }
 
-    public static Task<FanOutBackends> CreateAsync(FanOutArguments settings)
+    public static async Task<FanOutBackends> CreateAsync(FanOutArguments settings)
     {
-        if (settings.Ledger != "inprocess" || settings.Store != "none")
+        if (settings.Store != "none")
         {
-            throw new NotSupportedException($"ledger '{settings.Ledger}' with store '{settings.Store}' is not wired yet.");
+            throw new NotSupportedException($"store '{settings.Store}' is not wired yet.");
         }
         var time = TimeProvider.System;
-        return Task.FromResult(new FanOutBackends(settings, new InProcessDeliveryLedger(time), new InProcessRateLimiter(time)));
+        if (settings.Ledger == "inprocess")
+        {
+            return new FanOutBackends(settings, new InProcessDeliveryLedger(time), new InProcessRateLimiter(time));
+        }
+        if (settings.Ledger != "redis")
+        {
+            throw new ArgumentException($"--ledger must be inprocess or redis, not '{settings.Ledger}'.");
+        }
+        var endpoint = Environment.GetEnvironmentVariable("WARNING_REDIS") ?? "127.0.0.1:6379";
+        var redis = await ConnectionMultiplexer.ConnectAsync(endpoint);
+        // A fresh key prefix per run: a benchmark must never find an earlier run's claims.
+        var prefix = $"bench:{Guid.NewGuid():N}:";
+        var backends = new FanOutBackends(settings, new RedisDeliveryLedger(redis, prefix), new RedisRateLimiter(redis, prefix + "rate:"));
+        backends._owned.Add(redis);
+        return backends;
     }
 
     public FanOutDispatcher CreateDispatcher(IDeliveryOutcomeSink sink) =>
