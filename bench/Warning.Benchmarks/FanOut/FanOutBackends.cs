@@ -1,7 +1,7 @@
+using StackExchange.Redis;
 using Warning.Channels.Sandbox;
 using Warning.Engine.Channels;
 using Warning.Engine.Dispatch;
-using StackExchange.Redis;
 using Warning.Engine.Dispatch.InProcess;
 using Warning.Engine.Dispatch.Redis;
 
