@@ -138,6 +138,22 @@ public abstract class DeliveryLedgerContractTests
     }
 
     [Fact]
+    public async Task ClaimAsync_SparseBatch_ClaimsAllThenRemembersAll()
+    {
+        var ledger = await CreateSutAsync();
+        var scope = NewScope();
+        var recipients = Enumerable.Range(0, 1_000).Select(i => i * 5_003).ToArray();
+        await ClaimAsync(ledger, scope, recipients);
+        await ledger.ConfirmAsync(scope, recipients.AsMemory(0, 500), Token);
+
+        var outcomes = await ClaimAsync(ledger, scope, [.. recipients, 1]);
+
+        Assert.Equal(500, outcomes.Count(o => o == ClaimOutcome.AlreadyConfirmed));
+        Assert.Equal(500, outcomes.Count(o => o == ClaimOutcome.ClaimedNotConfirmed));
+        Assert.Equal(ClaimOutcome.Claimed, outcomes[^1]);
+    }
+
+    [Fact]
     public async Task ClaimAsync_EmptyBatch_DoesNothing()
     {
         var ledger = await CreateSutAsync();

@@ -48,6 +48,8 @@ public sealed class InProcessRateLimiter(TimeProvider timeProvider) : IRateLimit
         return ValueTask.CompletedTask;
     }
 
+    internal int BucketCount => _buckets.Count;
+
     private RateLease Take(string key, TokenBucketSpec spec, int requested, double floor, long now)
     {
         while (true)
