@@ -27,6 +27,17 @@ public abstract partial class AuditStore
         }, cancellationToken);
     }
 
+    public async Task<string?> GetOriginalXmlAsync(string versionId, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await connection.QuerySingleOrDefaultAsync<string?>(Command(
+                "SELECT original_xml FROM warning_versions WHERE id = @VersionId", new { VersionId = versionId }, null, cancellationToken))
+                .ConfigureAwait(false);
+        }
+    }
+
     public Task SaveAreaAsync(AreaRecord area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);

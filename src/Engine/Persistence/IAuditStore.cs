@@ -14,6 +14,9 @@ public interface IAuditStore
     /// <summary>Stores a published version once, with its original XML verbatim; a second save changes nothing.</summary>
     Task SaveVersionAsync(WarningVersionRecord version, CancellationToken cancellationToken);
 
+    /// <summary>The CAP XML of a stored version exactly as it was released, or null.</summary>
+    Task<string?> GetOriginalXmlAsync(string versionId, CancellationToken cancellationToken);
+
     Task SaveAreaAsync(AreaRecord area, CancellationToken cancellationToken);
 
     Task SavePersonAsync(PersonRecord person, CancellationToken cancellationToken);
