@@ -9,7 +9,9 @@ public abstract partial class AuditStore
         ArgumentNullException.ThrowIfNull(thread);
         return SaveAsync("warning_threads", ["id"], true, new()
         {
-            ["id"] = thread.Id, ["state"] = thread.State, ["event_code"] = thread.EventCode,
+            ["id"] = thread.Id,
+            ["state"] = thread.State,
+            ["event_code"] = thread.EventCode,
             ["created_at_ms"] = thread.CreatedAt.ToUnixTimeMilliseconds(),
             ["updated_at_ms"] = thread.UpdatedAt.ToUnixTimeMilliseconds(),
         }, cancellationToken);
@@ -20,10 +22,15 @@ public abstract partial class AuditStore
         ArgumentNullException.ThrowIfNull(version);
         return SaveAsync("warning_versions", ["id"], false, new()
         {
-            ["id"] = version.Id, ["thread_id"] = version.ThreadId, ["msg_type"] = version.MsgType,
-            ["status"] = version.Status, ["level"] = version.Level, ["sender"] = version.Sender,
+            ["id"] = version.Id,
+            ["thread_id"] = version.ThreadId,
+            ["msg_type"] = version.MsgType,
+            ["status"] = version.Status,
+            ["level"] = version.Level,
+            ["sender"] = version.Sender,
             ["sent_at_ms"] = version.Sent.ToUnixTimeMilliseconds(),
-            ["published_at_ms"] = version.PublishedAt?.ToUnixTimeMilliseconds(), ["original_xml"] = version.OriginalXml,
+            ["published_at_ms"] = version.PublishedAt?.ToUnixTimeMilliseconds(),
+            ["original_xml"] = version.OriginalXml,
         }, cancellationToken);
     }
 
@@ -43,8 +50,12 @@ public abstract partial class AuditStore
         ArgumentNullException.ThrowIfNull(area);
         return SaveAsync("areas", ["code"], true, new()
         {
-            ["code"] = area.Code, ["parent_code"] = area.ParentCode, ["name"] = area.Name, ["level"] = area.Level,
-            ["geometry_format"] = area.GeometryFormat, ["geometry"] = area.Geometry,
+            ["code"] = area.Code,
+            ["parent_code"] = area.ParentCode,
+            ["name"] = area.Name,
+            ["level"] = area.Level,
+            ["geometry_format"] = area.GeometryFormat,
+            ["geometry"] = area.Geometry,
         }, cancellationToken);
     }
 
@@ -53,9 +64,15 @@ public abstract partial class AuditStore
         ArgumentNullException.ThrowIfNull(person);
         return SaveAsync("people", ["id"], true, new()
         {
-            ["id"] = person.Id, ["name"] = person.Name, ["phone"] = person.Phone, ["wechat_openid"] = person.WeChatOpenId,
-            ["language"] = person.Language, ["home_area_code"] = person.HomeAreaCode, ["location"] = person.Location,
-            ["roles"] = person.Roles, ["deputy_id"] = person.DeputyId,
+            ["id"] = person.Id,
+            ["name"] = person.Name,
+            ["phone"] = person.Phone,
+            ["wechat_openid"] = person.WeChatOpenId,
+            ["language"] = person.Language,
+            ["home_area_code"] = person.HomeAreaCode,
+            ["location"] = person.Location,
+            ["roles"] = person.Roles,
+            ["deputy_id"] = person.DeputyId,
         }, cancellationToken);
     }
 
@@ -64,8 +81,11 @@ public abstract partial class AuditStore
         ArgumentNullException.ThrowIfNull(device);
         return SaveAsync("devices", ["id"], true, new()
         {
-            ["id"] = device.Id, ["kind"] = device.Kind, ["area_code"] = device.AreaCode,
-            ["location"] = device.Location, ["capabilities"] = device.Capabilities,
+            ["id"] = device.Id,
+            ["kind"] = device.Kind,
+            ["area_code"] = device.AreaCode,
+            ["location"] = device.Location,
+            ["capabilities"] = device.Capabilities,
         }, cancellationToken);
     }
 
@@ -73,8 +93,11 @@ public abstract partial class AuditStore
         string versionId, string personId, string channel, DateTimeOffset at, CancellationToken cancellationToken) =>
         SaveAsync("acknowledgements", ["version_id", "person_id"], false, new()
         {
-            ["version_id"] = versionId, ["person_id"] = personId, ["channel"] = channel,
-            ["acknowledged_at_ms"] = at.ToUnixTimeMilliseconds(), ["detail"] = null,
+            ["version_id"] = versionId,
+            ["person_id"] = personId,
+            ["channel"] = channel,
+            ["acknowledged_at_ms"] = at.ToUnixTimeMilliseconds(),
+            ["detail"] = null,
         }, cancellationToken);
 
     /// <summary>
