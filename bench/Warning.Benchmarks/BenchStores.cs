@@ -61,6 +61,14 @@ internal sealed class BenchStores : IAsyncDisposable
         return created;
     }
 
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = _kind == "sqlite"
+            ? (System.Data.Common.DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)
+            : new NpgsqlConnection(ConnectionString);
+        await connection.ExecuteAsync(sql);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_kind == "sqlite")

@@ -29,7 +29,7 @@ public sealed class SqliteAuditStore(string connectionString, AuditStoreOptions?
     private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await base.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+        await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")
             .ConfigureAwait(false);
         return connection;
     }
