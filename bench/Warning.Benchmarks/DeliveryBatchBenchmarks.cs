@@ -37,7 +37,13 @@ public class DeliveryBatchBenchmarks
     {
         var rows = BenchData.Batch($"naive-{_run++}", 0, Rows).Select(d => new
         {
-            d.VersionId, d.RecipientId, d.Channel, d.AreaCode, State = (int)d.State, d.ProviderMessageId, CreatedAtMs = d.At.ToUnixTimeMilliseconds(),
+            d.VersionId,
+            d.RecipientId,
+            d.Channel,
+            d.AreaCode,
+            State = (int)d.State,
+            d.ProviderMessageId,
+            CreatedAtMs = d.At.ToUnixTimeMilliseconds(),
         });
         await using var connection = new SqliteConnection(_sqlite!.ConnectionString);
         await connection.OpenAsync();
