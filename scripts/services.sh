@@ -21,7 +21,8 @@ need_apt xmllint libxml2-utils
 echo "services: xmllint $(xmllint --version 2>&1 | head -n1 | awk '{print $NF}') ready"
 
 # PostgreSQL (Debian 12 ships 15) on 127.0.0.1:5432 with role warning/warning (CREATEDB) and database
-# warning_test: the default connection of tests/Warning.Engine.Tests/Support/TestServers.cs.
+# warning_test: the default connection of tests/Warning.Engine.Tests/Support/TestServers.cs. The database is
+# UTF8 with the C collation whatever the machine's locale: Chinese text round-trips, text keys compare bytewise.
 pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 >/dev/null 2>&1; }
 start_postgres() {
   need_apt pg_ctlcluster postgresql || return 1
@@ -41,7 +42,7 @@ start_postgres() {
         CREATE ROLE warning LOGIN CREATEDB PASSWORD 'warning';
       END IF; END \$\$;" >/dev/null
   "${psql[@]}" -tAc "SELECT 1 FROM pg_database WHERE datname = 'warning_test'" | grep -q 1 \
-    || "${psql[@]}" -c "CREATE DATABASE warning_test OWNER warning" >/dev/null
+    || "${psql[@]}" -c "CREATE DATABASE warning_test OWNER warning ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0" >/dev/null
 }
 start_postgres
 echo "services: PostgreSQL $(psql --version | awk "{print \$3}") ready on 127.0.0.1:5432"

@@ -29,6 +29,11 @@ public interface IAuditStore
     /// <summary>Stores receipts (final states only) and applies each to its delivery, now or when its submit lands.</summary>
     Task RecordReceiptsAsync(IReadOnlyList<ProviderReceipt> receipts, CancellationToken cancellationToken);
 
+    /// <summary>Records provider calls; an attempt already recorded (same number) is left as it was.</summary>
+    Task RecordAttemptsAsync(IReadOnlyList<DeliveryAttempt> attempts, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(string versionId, string recipientId, CancellationToken cancellationToken);
+
     Task RecordAcknowledgementAsync(string versionId, string personId, string channel, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<ActionLogEntry> AppendActionAsync(

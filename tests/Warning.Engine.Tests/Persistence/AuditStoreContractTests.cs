@@ -143,4 +143,21 @@ public abstract partial class AuditStoreContractTests : IAsyncDisposable
         await Assert.ThrowsAsync<ArgumentException>(
             () => sut.RecordReceiptsAsync([new ProviderReceipt("sms", "m1", Submitted, T0)], Token));
     }
+
+    [Fact]
+    public async Task RecordAttemptsAsync_ReplayedAttempt_IsKeptOnceAsFirstRecorded()
+    {
+        var sut = await CreateSutAsync();
+
+        await sut.RecordAttemptsAsync(
+        [
+            new DeliveryAttempt("v1", "p1", "sms", 1, T0, "TransientFailure", "gateway 503"),
+            new DeliveryAttempt("v1", "p1", "sms", 2, T0.AddSeconds(2), "Sent"),
+        ], Token);
+        await sut.RecordAttemptsAsync([new DeliveryAttempt("v1", "p1", "sms", 1, T0.AddSeconds(9), "Sent")], Token);
+
+        var attempts = await sut.GetAttemptsAsync("v1", "p1", Token);
+        Assert.Equal([(1, "TransientFailure", "gateway 503"), (2, "Sent", null)], attempts.Select(a => (a.Attempt, a.Outcome, a.Detail)));
+        Assert.Equal(T0, attempts[0].At);
+    }
 }

@@ -39,6 +39,12 @@ internal sealed class GatedAuditStore : IAuditStore
 
     public Task RecordReceiptsAsync(IReadOnlyList<ProviderReceipt> receipts, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task RecordAttemptsAsync(IReadOnlyList<DeliveryAttempt> attempts, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(string versionId, string recipientId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task RecordAcknowledgementAsync(string versionId, string personId, string channel, DateTimeOffset at, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
