@@ -59,6 +59,23 @@ public sealed class DeliveryBatchWriterTests
     }
 
     [Fact]
+    public async Task StopAsync_StoreFails_RaisesTheFailureAndRefusesMoreBatches()
+    {
+        var store = new GatedAuditStore { FailWith = new InvalidOperationException("disk full") };
+        var sut = new DeliveryBatchWriter(store);
+        var committed = 0;
+        sut.BatchCommitted += _ => committed++;
+        await sut.WriteAsync(Batch(1, 10), Token);
+
+        store.Open();
+
+        var stopped = await Assert.ThrowsAsync<InvalidOperationException>(() => sut.StopAsync(Token));
+        Assert.Equal("disk full", stopped.Message);
+        await Assert.ThrowsAnyAsync<Exception>(async () => await sut.WriteAsync(Batch(2, 10), Token));
+        Assert.Equal(0, committed);
+    }
+
+    [Fact]
     public async Task DisposeAsync_RealSqliteStore_AllRowsAreInTheDatabase()
     {
         var path = Path.Combine(Path.GetTempPath(), $"warning-writer-{Guid.NewGuid():N}.db");

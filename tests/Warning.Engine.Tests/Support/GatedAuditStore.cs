@@ -11,12 +11,20 @@ internal sealed class GatedAuditStore : IAuditStore
 
     public int WritesStarted;
 
+    /// <summary>When set, every delivery write fails with it (after the gate opens).</summary>
+    public Exception? FailWith { get; set; }
+
     public void Open() => _gate.TrySetResult();
 
     public async Task RecordDeliveriesAsync(IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref WritesStarted);
         await _gate.Task.WaitAsync(cancellationToken);
+        if (FailWith is not null)
+        {
+            throw FailWith;
+        }
+
         lock (Written)
         {
             Written.Add([.. deliveries]);
