@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/services.sh >/dev/null  # the store benchmarks need PostgreSQL
 dotnet build -c Release bench/Warning.Benchmarks --nologo -v quiet 1>/tmp/warning-bench-smoke.log 2>&1 \
   || { tail -n 60 /tmp/warning-bench-smoke.log; exit 1; }
-dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- --filter '*' --job Dry 1>/tmp/warning-bench-smoke.log 2>&1 \
+dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- --filter '*' --job Dry --inProcess 1>/tmp/warning-bench-smoke.log 2>&1 \
   || { tail -n 60 /tmp/warning-bench-smoke.log; exit 1; }
 grep -E "^\| " /tmp/warning-bench-smoke.log | head -n 20 || true
 for store in sqlite postgres; do
