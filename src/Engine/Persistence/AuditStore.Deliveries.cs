@@ -71,6 +71,20 @@ public abstract partial class AuditStore
         }
     }
 
+    public async Task MatchPendingReceiptsAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await MatchReceiptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>The fastest path; returns false, leaving the transaction to be rolled back, on a key conflict.</summary>
     private protected abstract Task<bool> TryBulkInsertDeliveriesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken);

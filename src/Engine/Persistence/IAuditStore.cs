@@ -34,6 +34,13 @@ public interface IAuditStore
 
     Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(string versionId, string recipientId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies receipts still waiting for their submit. Every delivery and receipt write already does this;
+    /// call it periodically for the one race it cannot see (a submit and its receipt committing at the same
+    /// moment in two transactions on a server database).
+    /// </summary>
+    Task MatchPendingReceiptsAsync(CancellationToken cancellationToken);
+
     Task RecordAcknowledgementAsync(string versionId, string personId, string channel, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<ActionLogEntry> AppendActionAsync(

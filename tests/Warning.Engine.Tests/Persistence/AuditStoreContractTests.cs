@@ -113,6 +113,20 @@ public abstract partial class AuditStoreContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task MatchPendingReceiptsAsync_SubmitStoredBehindTheStoresBack_AppliesTheWaitingReceipt()
+    {
+        var sut = await CreateSutAsync();
+        await sut.RecordReceiptsAsync([new ProviderReceipt("sms", "m1", Delivered, T0.AddMinutes(3))], Token);
+        await ExecuteSqlAsync(
+            "INSERT INTO deliveries (version_id, recipient_id, channel, state, provider_message_id, created_at_ms) " +
+            "VALUES ('v1', 'p1', 'sms', 2, 'm1', 0)");
+
+        await sut.MatchPendingReceiptsAsync(Token);
+
+        Assert.Equal(Delivered, (await SingleAsync(sut, "p1")).State);
+    }
+
+    [Fact]
     public async Task RecordReceiptsAsync_AfterSubmit_AppliesToThatChannelOnly()
     {
         var sut = await CreateSutAsync();

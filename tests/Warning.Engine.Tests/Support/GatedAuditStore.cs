@@ -53,6 +53,8 @@ internal sealed class GatedAuditStore : IAuditStore
     public Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(string versionId, string recipientId, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    public Task MatchPendingReceiptsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task RecordAcknowledgementAsync(string versionId, string personId, string channel, DateTimeOffset at, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
