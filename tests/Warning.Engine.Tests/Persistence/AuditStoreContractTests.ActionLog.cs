@@ -72,4 +72,15 @@ public abstract partial class AuditStoreContractTests
         Assert.Equal(8, (await sut.GetActionLogAsync(0, Token)).Count);
         Assert.Null(await sut.VerifyActionLogAsync(Token));
     }
+
+    [Fact]
+    public async Task MigrateAsync_TwoNodesAtOnce_ApplyEachScriptOnce()
+    {
+        var store = await CreateStoreAsync(new AuditStoreOptions(), TimeProvider.System);
+
+        await Task.WhenAll(store.MigrateAsync(Token), store.MigrateAsync(Token), store.MigrateAsync(Token));
+
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM schema_version"));
+        Assert.Null(await store.VerifyActionLogAsync(Token));
+    }
 }
