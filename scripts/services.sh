@@ -34,3 +34,30 @@ fi
 redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { echo "services: redis-server did not start" >&2; exit 1; }
 echo "services: redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) ready on 127.0.0.1:6379"
 # --- end Redis ----------------------------------------------------------------------------------------------------
+
+# PostgreSQL (Debian 12 ships 15) on 127.0.0.1:5432 with role warning/warning (CREATEDB) and database
+# warning_test: the default connection of tests/Warning.Engine.Tests/Support/TestServers.cs. The database is
+# UTF8 with the C collation whatever the machine's locale: Chinese text round-trips, text keys compare bytewise.
+pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 >/dev/null 2>&1; }
+start_postgres() {
+  need_apt pg_ctlcluster postgresql || return 1
+  if ! pg_ready; then
+    [ "$(id -u)" -eq 0 ] || { echo "services: PostgreSQL is down; start it as root" >&2; return 1; }
+    local ver
+    ver=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+    pg_lsclusters -h | awk '{print $1, $2}' | grep -qx "$ver main" || pg_createcluster "$ver" main --port 5432 >/dev/null
+    pg_ctlcluster "$ver" main start || true  # "already running" is fine; readiness is checked below
+    for _ in $(seq 1 30); do pg_ready && break; sleep 1; done
+    pg_ready || { echo "services: PostgreSQL did not start on 127.0.0.1:5432" >&2; return 1; }
+  fi
+  [ "$(id -u)" -eq 0 ] || return 0  # without root, assume the role and database were made before
+  local psql=(runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -h /var/run/postgresql -p 5432 -d postgres)
+  "${psql[@]}" -c "DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'warning') THEN
+        CREATE ROLE warning LOGIN CREATEDB PASSWORD 'warning';
+      END IF; END \$\$;" >/dev/null
+  "${psql[@]}" -tAc "SELECT 1 FROM pg_database WHERE datname = 'warning_test'" | grep -q 1 \
+    || "${psql[@]}" -c "CREATE DATABASE warning_test OWNER warning ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0" >/dev/null
+}
+start_postgres
+echo "services: PostgreSQL $(psql --version | awk "{print \$3}") ready on 127.0.0.1:5432"

@@ -1,7 +1,12 @@
 using BenchmarkDotNet.Running;
+using Warning.Benchmarks;
 using Warning.Benchmarks.FanOut;
 
-// Macro benchmarks take a verb; everything else goes to BenchmarkDotNet.
+// Macro benchmarks take a verb (timed by hand, see bench/RESULTS.md); anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "receipts")
+{
+    return await ReceiptsMacroBenchmark.RunAsync(args[1..]);
+}
 if (args.Length > 0 && args[0] == "fanout")
 {
     return await FanOutMacro.RunAsync(args[1..]);

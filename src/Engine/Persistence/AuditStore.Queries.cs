@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Dapper;
+
+namespace Warning.Engine.Persistence;
+
+public abstract partial class AuditStore
+{
+    public async Task<IReadOnlyList<DeliveryCounts>> GetDeliveryCountsAsync(
+        string versionId, AuditGrouping grouping, AuditFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(versionId);
+        var key = grouping switch
+        {
+            AuditGrouping.None => null,
+            AuditGrouping.Channel => "channel",
+            AuditGrouping.Area => "COALESCE(area_code, '')",
+            AuditGrouping.State => $"CAST(state AS {TextType})",
+            _ => throw new ArgumentOutOfRangeException(nameof(grouping)),
+        };
+        var parameters = new DynamicParameters(new { VersionId = versionId });
+        var sql =
+            $"SELECT {key ?? "'all'"} AS Name, CAST(COUNT(*) AS BIGINT) AS Targeted, " +
+            "CAST(COALESCE(SUM(CASE WHEN claimed_at_ms IS NOT NULL OR submitted_at_ms IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS Claimed, " +
+            "CAST(COALESCE(SUM(CASE WHEN submitted_at_ms IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS Submitted, " +
+            "CAST(COALESCE(SUM(CASE WHEN state = 3 THEN 1 ELSE 0 END), 0) AS BIGINT) AS Delivered, " +
+            "CAST(COALESCE(SUM(CASE WHEN state = 4 THEN 1 ELSE 0 END), 0) AS BIGINT) AS Failed " +
+            $"FROM deliveries WHERE version_id = @VersionId{AuditFilterSql.Where(filter, parameters)}" +
+            (key is null ? "" : $" GROUP BY {key} ORDER BY 1");
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var rows = await connection.QueryAsync<DeliveryCounts>(Command(sql, parameters, null, cancellationToken)).ConfigureAwait(false);
+            return grouping == AuditGrouping.State
+                ? rows.Select(r => r with { Name = ((DeliveryState)int.Parse(r.Name, CultureInfo.InvariantCulture)).ToString() }).ToList()
+                : rows.ToList();
+        }
+    }
+
+    public async Task<IReadOnlyList<DeliveryCurvePoint>> GetDeliveryCurveAsync(
+        string versionId, TimeSpan bucket, AuditFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(versionId);
+        var bucketMs = (long)bucket.TotalMilliseconds;
+        ArgumentOutOfRangeException.ThrowIfLessThan(bucketMs, 1L, nameof(bucket));
+        var parameters = new DynamicParameters(new { VersionId = versionId, BucketMs = bucketMs });
+        var sql =
+            "SELECT bucket AS Bucket, CAST(COUNT(*) AS BIGINT) AS Delivered FROM (" +
+            "SELECT completed_at_ms / @BucketMs AS bucket FROM deliveries " +
+            $"WHERE version_id = @VersionId AND state = 3 AND completed_at_ms IS NOT NULL{AuditFilterSql.Where(filter, parameters)}" +
+            ") b GROUP BY bucket ORDER BY bucket";
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var rows = await connection.QueryAsync<CurveRow>(Command(sql, parameters, null, cancellationToken)).ConfigureAwait(false);
+            var cumulative = 0L;
+            return rows.Select(r =>
+            {
+                cumulative += r.Delivered;
+                return new DeliveryCurvePoint(DateTimeOffset.FromUnixTimeMilliseconds(r.Bucket * bucketMs), r.Delivered, cumulative);
+            }).ToList();
+        }
+    }
+
+    public async Task<IReadOnlyList<DeliveryView>> GetRecipientDeliveriesAsync(
+        string recipientId, AuditFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipientId);
+        var parameters = new DynamicParameters(new { RecipientId = recipientId });
+        var sql = $"SELECT {DeliverySql.ViewColumns} FROM deliveries WHERE recipient_id = @RecipientId" +
+            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY created_at_ms, version_id, channel";
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var rows = await connection.QueryAsync<DeliveryView>(Command(sql, parameters, null, cancellationToken)).ConfigureAwait(false);
+            return rows.ToList();
+        }
+    }
+
+    public async IAsyncEnumerable<DeliveryView> StreamDeliveriesAsync(
+        string? versionId, AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(new { VersionId = versionId });
+        var sql = $"SELECT {DeliverySql.ViewColumns} FROM deliveries WHERE " +
+            (versionId is null ? "1 = 1" : "version_id = @VersionId") +
+            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY version_id, recipient_id, channel";
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var rows = connection.QueryUnbufferedAsync<DeliveryView>(sql, parameters);
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    public async Task<int> PurgeExpiredReceiptsAsync(CancellationToken cancellationToken)
+    {
+        if (Options.ReceiptRetention is not { } keep)
+        {
+            return 0;
+        }
+
+        var cutoff = (Time.GetUtcNow() - keep).ToUnixTimeMilliseconds();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await connection.ExecuteAsync(Command(
+                "DELETE FROM provider_receipts WHERE received_at_ms < @Cutoff", new { Cutoff = cutoff }, null, cancellationToken))
+                .ConfigureAwait(false);
+        }
+    }
+
+    private sealed class CurveRow
+    {
+        public long Bucket { get; set; }
+
+        public long Delivered { get; set; }
+    }
+}

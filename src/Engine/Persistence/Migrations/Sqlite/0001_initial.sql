@@ -1,0 +1,42 @@
+-- Times are Unix milliseconds (UTC) in every dialect: one comparison and bucketing rule for all three
+-- stores, and the cheapest value for the bulk paths. Hot tables (deliveries, receipts) carry no foreign
+-- keys: the bulk writer must not pay a lookup per row, and shards only write versions that exist.
+CREATE TABLE departments (id TEXT PRIMARY KEY, name TEXT NOT NULL, parent_id TEXT, jurisdiction TEXT);
+CREATE TABLE users (id TEXT PRIMARY KEY, department_id TEXT REFERENCES departments (id), name TEXT NOT NULL, role TEXT);
+CREATE TABLE warning_threads (
+    id TEXT PRIMARY KEY, state TEXT NOT NULL, event_code TEXT, created_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL);
+CREATE TABLE warning_versions (
+    id TEXT PRIMARY KEY, thread_id TEXT NOT NULL REFERENCES warning_threads (id), msg_type TEXT NOT NULL,
+    status TEXT NOT NULL, level INTEGER, sender TEXT NOT NULL, sent_at_ms INTEGER NOT NULL,
+    published_at_ms INTEGER, original_xml TEXT NOT NULL);
+CREATE INDEX ix_warning_versions_thread ON warning_versions (thread_id);
+CREATE TABLE areas (
+    code TEXT PRIMARY KEY, parent_code TEXT, name TEXT NOT NULL, level INTEGER NOT NULL,
+    geometry_format TEXT, geometry TEXT);
+CREATE TABLE recipient_groups (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT);
+CREATE TABLE people (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT, wechat_openid TEXT, language TEXT,
+    home_area_code TEXT, location TEXT, roles TEXT, deputy_id TEXT);
+CREATE TABLE person_groups (person_id TEXT NOT NULL, group_id TEXT NOT NULL, PRIMARY KEY (person_id, group_id));
+CREATE TABLE devices (id TEXT PRIMARY KEY, kind TEXT NOT NULL, area_code TEXT, location TEXT, capabilities TEXT);
+CREATE TABLE deliveries (
+    version_id TEXT NOT NULL, recipient_id TEXT NOT NULL, channel TEXT NOT NULL, area_code TEXT,
+    state INTEGER NOT NULL, provider_message_id TEXT, created_at_ms INTEGER NOT NULL, claimed_at_ms INTEGER,
+    submitted_at_ms INTEGER, completed_at_ms INTEGER, detail TEXT,
+    PRIMARY KEY (version_id, recipient_id, channel)) WITHOUT ROWID;
+CREATE INDEX ix_deliveries_provider_message ON deliveries (channel, provider_message_id) WHERE provider_message_id IS NOT NULL;
+CREATE INDEX ix_deliveries_recipient ON deliveries (recipient_id);
+CREATE TABLE delivery_attempts (
+    version_id TEXT NOT NULL, recipient_id TEXT NOT NULL, channel TEXT NOT NULL, attempt INTEGER NOT NULL,
+    at_ms INTEGER NOT NULL, outcome TEXT NOT NULL, detail TEXT, PRIMARY KEY (version_id, recipient_id, channel, attempt));
+CREATE TABLE provider_receipts (
+    id INTEGER PRIMARY KEY, channel TEXT NOT NULL, provider_message_id TEXT NOT NULL, state INTEGER NOT NULL,
+    received_at_ms INTEGER NOT NULL, raw TEXT, matched_at_ms INTEGER);
+CREATE INDEX ix_provider_receipts_unmatched ON provider_receipts (channel, provider_message_id) WHERE matched_at_ms IS NULL;
+CREATE INDEX ix_provider_receipts_received ON provider_receipts (received_at_ms);
+CREATE TABLE acknowledgements (
+    version_id TEXT NOT NULL, person_id TEXT NOT NULL, channel TEXT NOT NULL, acknowledged_at_ms INTEGER NOT NULL,
+    detail TEXT, PRIMARY KEY (version_id, person_id));
+CREATE TABLE action_log (
+    id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL,
+    details TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
