@@ -1,9 +1,11 @@
+using System.Globalization;
 using StackExchange.Redis;
 using Warning.Channels.Sandbox;
 using Warning.Engine.Channels;
 using Warning.Engine.Dispatch;
 using Warning.Engine.Dispatch.InProcess;
 using Warning.Engine.Dispatch.Redis;
+using Warning.Engine.Persistence;
 
 namespace Warning.Benchmarks.FanOut;
 
@@ -13,6 +15,7 @@ internal sealed class FanOutBackends : IAsyncDisposable
     private readonly List<IAsyncDisposable> _owned = [];
 
     private readonly FanOutArguments _settings;
+    private DeliveryBatchWriter? _writer;
 
     private FanOutBackends(FanOutArguments settings, IDeliveryLedger ledger, IRateLimiter limiter)
     {
@@ -37,10 +40,32 @@ internal sealed class FanOutBackends : IAsyncDisposable
 
     public static async Task<FanOutBackends> CreateAsync(FanOutArguments settings)
     {
+        var backends = await CreateLedgerAsync(settings);
         if (settings.Store != "none")
         {
-            throw new NotSupportedException($"store '{settings.Store}' is not wired yet.");
+            var store = await BenchStores.CreateAsync(settings.Store);
+            var writer = new DeliveryBatchWriter(store.Store);
+            // Directory ids are strings; building them is the directory's work, not the pipeline's, so not timed.
+            var ids = Enumerable.Range(0, settings.Recipients).Select(r => r.ToString(CultureInfo.InvariantCulture)).ToArray();
+            backends.Sink = new AuditOutcomeSink(writer, r => r < ids.Length ? ids[r] : r.ToString(CultureInfo.InvariantCulture),
+                TimeProvider.System);
+            backends._writer = writer;
+            backends._owned.Add(store);
         }
+        return backends;
+    }
+
+    /// <summary>Waits until every delivery handed to the store is committed (part of the measured time).</summary>
+    public async Task FlushAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<FanOutBackends> CreateLedgerAsync(FanOutArguments settings)
+    {
         var time = TimeProvider.System;
         if (settings.Ledger == "inprocess")
         {
@@ -65,6 +90,10 @@ internal sealed class FanOutBackends : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
         foreach (var owned in _owned)
         {
             await owned.DisposeAsync();

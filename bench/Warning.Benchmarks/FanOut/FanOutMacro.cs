@@ -58,6 +58,7 @@ internal static class FanOutMacro
         var content = Content("fanout-thread", "fanout-version", WarningLevel.Blue);
         var shards = Shards(settings, recipients, content).ToList();
         var summaries = await RunShardsAsync(dispatcher, shards, settings.ParallelShards);
+        await backends.FlushAsync();
         var elapsed = clock.Elapsed;
         var firstSend = summaries.Where(s => s.FirstSendAt.HasValue).Min(s => s.FirstSendAt!.Value);
         long duplicates = 0, distinct = 0;

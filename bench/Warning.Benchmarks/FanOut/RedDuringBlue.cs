@@ -14,7 +14,7 @@ internal static class RedDuringBlue
     {
         var blueRecipients = Enumerable.Range(0, settings.RedDuringBlue).ToArray();
         var clock = Stopwatch.StartNew();
-        var sink = new ProgressSink(blueRecipients.Length, clock, backends.Sink);
+        var sink = new ProgressSink(blueRecipients.Length, clock); // priority is measured without the store
         await using var dispatcher = backends.CreateDispatcher(sink);
         var blue = FanOutMacro.Content("blue-thread", "blue-version", WarningLevel.Blue);
         var blueSettings = settings with { Channels = 1 };
