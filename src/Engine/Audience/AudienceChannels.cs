@@ -16,21 +16,21 @@ public static class AudienceChannels
     public static bool IsKnown(string? channel) => channel is not null && BitOf(channel) != 0;
 
     /// <summary>The channel's availability bit, 0 for an unknown channel.</summary>
-    internal static byte BitOf(string channel) => channel.ToUpperInvariant() switch
-    {
-        "SMS" => 1,
-        "WECHAT" => 2,
-        "LED" => 4,
-        "BROADCAST" => 8,
-        _ => 0,
-    };
+    internal static byte BitOf(string channel) =>
+        Is(channel, Sms) ? (byte)1
+        : Is(channel, WeChat) ? (byte)2
+        : Is(channel, Led) ? (byte)4
+        : Is(channel, Broadcast) ? (byte)8
+        : (byte)0;
 
-    internal static byte BitsOf(IEnumerable<string> channels)
+    private static bool Is(string channel, string name) => string.Equals(channel, name, StringComparison.OrdinalIgnoreCase);
+
+    internal static byte BitsOf(IReadOnlyList<string> channels)
     {
         byte bits = 0;
-        foreach (var channel in channels)
+        for (var i = 0; i < channels.Count; i++)
         {
-            bits |= BitOf(channel);
+            bits |= BitOf(channels[i]);
         }
         return bits;
     }

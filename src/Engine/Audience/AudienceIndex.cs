@@ -80,7 +80,7 @@ public sealed partial class AudienceIndex
     private void Place(int position, int recipient, IDirectoryEntry entry, int ordinal)
     {
         _recipients[position] = recipient;
-        _groups.TryGetMask(entry.Groups, out _groupBits[position], out _);
+        _groupBits[position] = _groups.KnownMask(entry.Groups);
         (_lat[position], _lon[position]) = entry.Location is { } at
             ? ((float)at.Latitude, (float)at.Longitude)
             : (float.NaN, float.NaN);
@@ -91,7 +91,7 @@ public sealed partial class AudienceIndex
         (_channels[position], _optOuts[position]) = entry switch
         {
             Person p => ((byte)((p.Phone is null ? 0 : 1) | (p.WeChatOpenId is null ? 0 : 2)),
-                AudienceChannels.BitsOf(p.OptedOutChannels)),
+                p.OptedOutChannels.Count == 0 ? (byte)0 : AudienceChannels.BitsOf(p.OptedOutChannels)),
             Device { Kind: DeviceKind.LedSign } => ((byte)4, (byte)0),
             Device { Kind: DeviceKind.BroadcastTerminal } => ((byte)8, (byte)0),
             _ => ((byte)0, (byte)0),

@@ -81,7 +81,7 @@ public static partial class DemoDistrict
         return new Person
         {
             Id = "P" + serial.ToString("D7", CultureInfo.InvariantCulture),
-            Phone = random.NextDouble() < 0.92 ? Phone(serial, random.Next(7)) : null,
+            Phone = random.NextDouble() < 0.92 ? Phone(serial, random.Next(3, 10)) : null,
             WeChatOpenId = random.NextDouble() < 0.65 ? OpenId(serial) : null,
             Language = roll < 0.95 ? "zh-CN" : roll < 0.98 ? "yue" : "en",
             AreaCode = community.Code,
@@ -104,10 +104,10 @@ public static partial class DemoDistrict
     }
 
     /// <summary>Unique per serial below 10⁹: the multiplier is odd and not a multiple of 5, so it permutes mod 10⁹.</summary>
-    private static string Phone(int serial, int prefix)
+    private static string Phone(int serial, int secondDigit)
     {
         var suffix = (long)serial * 2_654_435_761L % 1_000_000_000L;
-        return "1" + (char)('3' + prefix) + suffix.ToString("D9", CultureInfo.InvariantCulture);
+        return "1" + (char)('0' + secondDigit) + suffix.ToString("D9", CultureInfo.InvariantCulture);
     }
 
     private static string OpenId(int serial) =>

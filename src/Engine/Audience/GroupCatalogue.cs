@@ -57,6 +57,17 @@ public sealed class GroupCatalogue
         return found;
     }
 
+    /// <summary>The OR of the bits of the groups it knows (no enumerator allocated: the index calls it per recipient).</summary>
+    internal ulong KnownMask(ValueList<string> names)
+    {
+        ulong mask = 0;
+        for (var i = 0; i < names.Count; i++)
+        {
+            mask |= TryGetBit(names[i], out var bit) ? bit : 0;
+        }
+        return mask;
+    }
+
     /// <summary>The OR of the groups' bits; false with the first unknown name.</summary>
     public bool TryGetMask(IEnumerable<string> names, out ulong mask, [NotNullWhen(false)] out string? unknown)
     {
