@@ -7,8 +7,9 @@ using Warning.Engine.Audience;
 namespace Warning.Benchmarks;
 
 /// <summary>
-/// The exact test after the box prefilter: our ray casting (<c>PreparedRing</c>) against NetTopologySuite's
-/// prepared polygon and its indexed point locator, over 100,000 points in the polygon's bounding box.
+/// The exact test after the box prefilter: our banded ray casting (<c>PreparedRing</c>) against plain ray casting
+/// over every edge, NetTopologySuite's prepared polygon and its indexed point locator, over 100,000 points in
+/// the polygon's bounding box.
 /// </summary>
 [MemoryDiagnoser]
 public class PointInPolygonBenchmarks
@@ -20,6 +21,8 @@ public class PointInPolygonBenchmarks
     private Point[] _points = [];
     private double[] _lat = [];
     private double[] _lon = [];
+    private double[] _ringX = [];
+    private double[] _ringY = [];
 
     [Params(8, 64, 1024)]
     public int Vertices { get; set; }
@@ -29,6 +32,8 @@ public class PointInPolygonBenchmarks
     {
         var polygon = AudienceBenchmarks.IrregularPolygon(23.19, 113.42, 0.05, Vertices);
         _ring = PreparedRing.From(polygon);
+        _ringX = [.. polygon.Points.Select(p => (double)p.Longitude)];
+        _ringY = [.. polygon.Points.Select(p => (double)p.Latitude)];
         var factory = new GeometryFactory();
         var shell = polygon.Points.Select(p => new Coordinate((double)p.Longitude, (double)p.Latitude)).ToArray();
         var nts = factory.CreatePolygon(shell);
@@ -59,6 +64,17 @@ public class PointInPolygonBenchmarks
     }
 
     [Benchmark]
+    public int PlainRayCasting()
+    {
+        var inside = 0;
+        for (var i = 0; i < Points; i++)
+        {
+            inside += PlainContains(_ringX, _ringY, _lat[i], _lon[i]) ? 1 : 0;
+        }
+        return inside;
+    }
+
+    [Benchmark]
     public int NtsPreparedContains()
     {
         var inside = 0;
@@ -79,6 +95,19 @@ public class PointInPolygonBenchmarks
             coordinate.X = _lon[i];
             coordinate.Y = _lat[i];
             inside += _locator.Locate(coordinate) == Location.Interior ? 1 : 0;
+        }
+        return inside;
+    }
+
+    private static bool PlainContains(double[] x, double[] y, double lat, double lon)
+    {
+        var inside = false;
+        for (int i = 0, j = x.Length - 2; i < x.Length - 1; j = i++)
+        {
+            if ((y[i] > lat) != (y[j] > lat) && lon < ((x[j] - x[i]) * (lat - y[i]) / (y[j] - y[i])) + x[i])
+            {
+                inside = !inside;
+            }
         }
         return inside;
     }
