@@ -59,6 +59,16 @@ public sealed partial class AudienceIndex
             {
                 continue;
             }
+            var cover = shape.Cover(_areaBoxes[area]);
+            if (cover == ShapeCover.Outside)
+            {
+                continue;
+            }
+            if (cover == ShapeCover.Inside)
+            {
+                MarkLocated(marks, _areaStart[area], _areaStart[area + 1], filter);
+                continue;
+            }
             for (int p = _areaStart[area], end = _areaStart[area + 1]; p < end; p++)
             {
                 double lat = _lat[p], lon = _lon[p];
@@ -67,6 +77,18 @@ public sealed partial class AudienceIndex
                 {
                     marks[p >> 6] |= 1UL << p;
                 }
+            }
+        }
+    }
+
+    /// <summary>Every located recipient of a range whose box lies wholly inside the shape.</summary>
+    private void MarkLocated(ulong[] marks, int start, int end, Filter filter)
+    {
+        for (var p = start; p < end; p++)
+        {
+            if (!float.IsNaN(_lat[p]) && Passes(p, filter))
+            {
+                marks[p >> 6] |= 1UL << p;
             }
         }
     }

@@ -29,6 +29,23 @@ internal sealed class PreparedCircle : IShape
 
     public bool Contains(double lat, double lon) => DistanceMetres(lat, lon) <= _radius;
 
+    /// <summary>
+    /// Inside when all four corners are, with a 0.1 % margin: a lat/lon box's sides are not great circles, and the
+    /// margin covers how far they bow out between corners at warning-sized radii.
+    /// </summary>
+    public ShapeCover Cover(GeoBox box)
+    {
+        if (!box.Intersects(Box))
+        {
+            return ShapeCover.Outside;
+        }
+        var limit = _radius * 0.999;
+        return DistanceMetres(box.MinLat, box.MinLon) <= limit && DistanceMetres(box.MinLat, box.MaxLon) <= limit
+            && DistanceMetres(box.MaxLat, box.MinLon) <= limit && DistanceMetres(box.MaxLat, box.MaxLon) <= limit
+            ? ShapeCover.Inside
+            : ShapeCover.Partial;
+    }
+
     public double DistanceMetres(double lat, double lon)
     {
         var sinLat = Math.Sin((lat - _lat) * DegreesToRadians / 2);

@@ -1,3 +1,4 @@
+using Warning.Engine.Alerts;
 using Warning.Engine.Audience;
 
 namespace Warning.Engine.Tests.Audience;
@@ -108,4 +109,48 @@ public sealed class DemoDistrictTests(DemoDistrictFixture fixture) : IClassFixtu
 
         Assert.InRange((double)allocated / result.Count, 4, 8);
     }
+
+    [Theory]
+    [InlineData(8, 0.05)]
+    [InlineData(64, 0.03)]
+    [InlineData(300, 0.08)]
+    public void Resolve_PolygonOverManyAreas_SameAsTestingEveryPoint(int vertices, double radius)
+    {
+        var points = Enumerable.Range(0, vertices).Select(i =>
+        {
+            var angle = 2 * Math.PI * i / vertices;
+            var r = radius * (i % 2 == 0 ? 1.0 : 0.7);
+            return new GeoPoint(Math.Round((decimal)(23.19 + (r * Math.Sin(angle))), 6), Math.Round((decimal)(113.42 + (r * Math.Cos(angle))), 6));
+        }).ToList();
+        var polygon = new GeoPolygon([.. points, points[0]]);
+        var ring = PreparedRing.From(polygon);
+
+        var result = _directory.Audience.Resolve(new AudienceQuery { Channel = AudienceChannels.Sms, Polygons = [polygon] });
+
+        Assert.Equal(BruteForce((lat, lon) => ring.Contains(lat, lon)), result.Recipients.Order());
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(3_000)]
+    [InlineData(12_000)]
+    public void Resolve_CircleOverManyAreas_SameAsTestingEveryPoint(int radius)
+    {
+        var circle = new GeoCircle(new GeoPoint(23.19m, 113.42m), radius);
+        var prepared = new PreparedCircle(circle);
+
+        var result = _directory.Audience.Resolve(new AudienceQuery { Channel = AudienceChannels.Sms, Circles = [circle] });
+
+        Assert.Equal(BruteForce(prepared.Contains), result.Recipients.Order());
+    }
+
+    private IEnumerable<int> BruteForce(Func<double, double, bool> contains) =>
+        Enumerable.Range(0, _directory.IndexCount).Where(i => _directory[i] is Person
+        {
+            Phone: not null, Location: { } at, OptedOutChannels.Count: 0,
+        } && contains((float)at.Latitude, (float)at.Longitude)).Concat(
+        Enumerable.Range(0, _directory.IndexCount).Where(i => _directory[i] is Person
+        {
+            Phone: not null, Location: { } at, OptedOutChannels: [AudienceChannels.WeChat],
+        } && contains((float)at.Latitude, (float)at.Longitude))).Order();
 }
