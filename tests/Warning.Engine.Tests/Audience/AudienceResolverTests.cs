@@ -1,0 +1,77 @@
+using Warning.Engine.Alerts;
+using Warning.Engine.Audience;
+using static Warning.Engine.Tests.Audience.SampleDirectory;
+
+namespace Warning.Engine.Tests.Audience;
+
+public sealed class AudienceResolverTests
+{
+    private static AudienceResolver CreateSut()
+    {
+        var builder = CreateBuilder();
+        builder.Add(PersonAt("p", CommunityA1) with { WeChatOpenId = "oP", OptedOutChannels = [AudienceChannels.WeChat] });
+        builder.Add(PersonAt("official", CommunityB1) with { Groups = [GroupCatalogue.Officials] });
+        builder.Add(new Device { Id = "led", Kind = DeviceKind.LedSign, AreaCode = CommunityA1 });
+        var store = new DirectoryStore();
+        store.Replace(builder);
+        return new AudienceResolver(store, new ChannelPolicy(new ChannelPolicyOptions()));
+    }
+
+    private static WarningMessage Message(WarningLevel level, params string[] codes) =>
+        ChannelPolicyTests.Message(level) with
+        {
+            Infos = [new WarningInfo
+            {
+                Event = "暴雨",
+                Level = level,
+                Description = "暴雨预警",
+                Areas = [new TargetArea { AreaDesc = "青岚区", Geocodes = codes.Select(c => new NamedValue(TargetArea.AdminCodeName, c)).ToValueList() }],
+            }],
+        };
+
+    [Fact]
+    public void Resolve_OrangeWarning_EveryDefaultChannelWithOptOutsApplied()
+    {
+        var audience = CreateSut().Resolve(Message(WarningLevel.Orange, District));
+
+        Assert.Equal(["sms", "wechat", "led", "broadcast"], audience.Channels.Select(c => c.Channel));
+        Assert.Equal([2, 0, 1, 0], audience.Channels.Select(c => c.Recipients.Count));
+        Assert.Equal("暴雨预警", audience.Channels[0].Text.Text);
+        Assert.Equal(3, audience.Total);
+    }
+
+    [Fact]
+    public void Resolve_RedWarning_OptOutsOverridden()
+    {
+        var audience = CreateSut().Resolve(Message(WarningLevel.Red, StreetA));
+
+        Assert.Equal(1, audience.Channels.Single(c => c.Channel == AudienceChannels.WeChat).Recipients.Count);
+    }
+
+    [Fact]
+    public void Resolve_GroupsAndUnsupportedChannel_Reported()
+    {
+        var message = Message(WarningLevel.Blue, District) with
+        {
+            Channels = [new ChannelDirective("sms"), new ChannelDirective("email")],
+            TargetGroups = [GroupCatalogue.Officials],
+        };
+
+        var audience = CreateSut().Resolve(message);
+
+        Assert.Equal(["email"], audience.UnsupportedChannels);
+        Assert.Equal(1, Assert.Single(audience.Channels).Recipients.Count);
+    }
+
+    [Fact]
+    public void Resolve_AreaWithNobody_IsEmpty()
+    {
+        Assert.True(CreateSut().Resolve(Message(WarningLevel.Red, EmptyCommunity)).IsEmpty);
+    }
+
+    [Fact]
+    public void Resolve_UnknownArea_Throws()
+    {
+        Assert.Throws<AudienceTargetingException>(() => CreateSut().Resolve(Message(WarningLevel.Red, "440199005")));
+    }
+}
