@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark once on a tiny input (BenchmarkDotNet's Dry job) and the receipts macro benchmark
-# with a tiny count on each store: proves they build and run. No timing is asserted.
+# with a tiny count on each store, and the fan-out macro benchmark in-process and on Redis + PostgreSQL:
+# proves they build and run. No timing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh >/dev/null  # the store benchmarks need PostgreSQL
@@ -12,4 +13,7 @@ grep -E "^\| " /tmp/warning-bench-smoke.log | head -n 20 || true
 for store in sqlite postgres; do
   dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- receipts "$store" 2000 500 1000
 done
+# The fan-out macro benchmark exits non-zero on any duplicate or miss.
+dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- fanout --recipients 20000 --baseline 1000 --red-during-blue 100000 >/dev/null
+dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- fanout --recipients 20000 --baseline 0 --ledger redis --store postgres >/dev/null
 echo "bench smoke: ok"
