@@ -51,7 +51,8 @@ start_postgres() {
     pg_ready || { echo "services: PostgreSQL did not start on 127.0.0.1:5432" >&2; return 1; }
   fi
   [ "$(id -u)" -eq 0 ] || return 0  # without root, assume the role and database were made before
-  local psql=(runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -h /var/run/postgresql -p 5432 -d postgres)
+  # From /, which the postgres user can enter: psql otherwise warns about the caller's working directory.
+  local psql=(env -C / runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -h /var/run/postgresql -p 5432 -d postgres)
   "${psql[@]}" -c "DO \$\$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'warning') THEN
         CREATE ROLE warning LOGIN CREATEDB PASSWORD 'warning';
