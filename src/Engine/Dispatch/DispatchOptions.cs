@@ -36,6 +36,9 @@ public sealed class DispatchOptions
     /// </summary>
     public WarningLevel ResendUnknownFrom { get; set; } = WarningLevel.Red;
 
+    /// <summary>How long claims and confirms wait out an unreachable ledger before the shard fails (and its job retries). Default: 2 min.</summary>
+    public TimeSpan StoreOutageWindow { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Provider-account buckets per channel name (SMS TPS, WeChat quota). A channel without one is not paced.</summary>
     public Dictionary<string, TokenBucketSpec> ProviderRates { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -27,8 +27,7 @@ public sealed partial class FanOutDispatcher
                     return;
                 }
                 var chunk = request.Recipients.Slice(offset, length);
-                await _ledger.ClaimAsync(request.Scope, chunk, outcomes.AsMemory(0, length), request.TimeToLive, cancellationToken)
-                    .ConfigureAwait(false);
+                await ClaimWithRetryAsync(request, chunk, outcomes.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
                 var count = Select(run, chunk.Span, outcomes.AsSpan(0, length), selected);
                 count = await LimitPerPersonAsync(run, selected, count, cancellationToken).ConfigureAwait(false);
                 var unaddressed = await QueueBatchesAsync(run, adapter, lane, selected.AsMemory(0, count), handled, cancellationToken)
@@ -36,7 +35,7 @@ public sealed partial class FanOutDispatcher
                 if (unaddressed > 0)
                 {
                     // Nobody to send to is a final answer: confirm, so a re-run does not count them as Unknown.
-                    await _ledger.ConfirmAsync(request.Scope, handled.AsMemory(0, unaddressed), cancellationToken).ConfigureAwait(false);
+                    await ConfirmWithRetryAsync(request, handled.AsMemory(0, unaddressed), cancellationToken).ConfigureAwait(false);
                 }
             }
         }

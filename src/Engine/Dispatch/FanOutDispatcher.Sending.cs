@@ -59,7 +59,16 @@ public sealed partial class FanOutDispatcher
     {
         while (needed > 0)
         {
-            var lease = await _limiter.AcquireAsync(key, spec, needed, priority, _stopping.Token).ConfigureAwait(false);
+            RateLease lease;
+            try
+            {
+                lease = await _limiter.AcquireAsync(key, spec, needed, priority, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (DispatchStoreUnavailableException)
+            {
+                // The shared bucket is unreachable: wait and ask again rather than send unpaced.
+                lease = new RateLease(0, TimeSpan.FromMilliseconds(200));
+            }
             needed -= lease.Granted;
             if (needed > 0)
             {
@@ -154,7 +163,7 @@ public sealed partial class FanOutDispatcher
             }
             if (count > 0)
             {
-                await _ledger.ConfirmAsync(request.Scope, final.AsMemory(0, count), _stopping.Token).ConfigureAwait(false);
+                await ConfirmWithRetryAsync(request, final.AsMemory(0, count), _stopping.Token).ConfigureAwait(false);
             }
         }
         finally

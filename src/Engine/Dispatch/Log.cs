@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(1003, LogLevel.Information, "Version {VersionId} on {Channel} is no longer current; {Count} queued recipients are not sent")]
     public static partial void Superseded(ILogger logger, string versionId, string channel, int count);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Dispatch store unavailable for version {VersionId} on {Channel}; retrying in {DelayMs} ms")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception, string versionId, string channel, double delayMs);
 }

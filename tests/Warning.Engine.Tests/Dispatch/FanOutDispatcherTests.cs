@@ -122,6 +122,21 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task DispatchAsync_LedgerLosesAnswersMidFanOut_ServesEveryoneExactlyOnce()
+    {
+        var flaky = new FlakyLedger(_ledger);
+        _options.ClaimBatchSize = 500;
+        _sut = new FanOutDispatcher(new ChannelAdapterRegistry([_adapter]), flaky, new InProcessRateLimiter(TimeProvider.System),
+            _currency, NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
+
+        var summary = await _sut.DispatchAsync(Request(WarningLevel.Blue, 10_000), TestContext.Current.CancellationToken);
+
+        Assert.True(flaky.Failures > 5);
+        Assert.Equal((10_000, 0), (summary.Sent, summary.UnknownSkipped));
+        Assert.All(Enumerable.Range(0, 10_000), r => Assert.Equal(1, _adapter.SendsTo(r)));
+    }
+
+    [Fact]
     public async Task DispatchAsync_UnknownChannel_ThrowsChannelNotRegistered()
     {
         var request = Request(WarningLevel.Blue, 1) with { Channel = "fax" };
