@@ -23,6 +23,9 @@ internal sealed record FanOutArguments
 
     public int ShardSize { get; init; } = 50_000;
 
+    /// <summary>With the Redis ledger: kill every Redis client connection this many ms into the fan-out (0: never).</summary>
+    public int CutRedisAfterMs { get; init; }
+
     /// <summary>Concurrent adapter calls per channel.</summary>
     public int Senders { get; init; } = Environment.ProcessorCount;
 
@@ -47,6 +50,7 @@ internal sealed record FanOutArguments
                 "--baseline" => parsed with { Baseline = Int(value) },
                 "--red-during-blue" => parsed with { RedDuringBlue = Int(value) },
                 "--shard" => parsed with { ShardSize = Int(value) },
+                "--cut-redis-after-ms" => parsed with { CutRedisAfterMs = Int(value) },
                 "--senders" => parsed with { Senders = Int(value) },
                 "--adapter-batch" => parsed with { AdapterBatch = Int(value) },
                 "--parallel-shards" => parsed with { ParallelShards = Int(value) },

@@ -55,6 +55,23 @@ internal sealed class FanOutBackends : IAsyncDisposable
         return backends;
     }
 
+    /// <summary>
+    /// Cuts every Redis client connection (ours included) after <paramref name="afterMs"/>, as a network blip or a
+    /// Redis failover would; returns how many were killed. StackExchange.Redis reconnects by itself.
+    /// </summary>
+    public async Task<long> CutRedisLaterAsync(int afterMs)
+    {
+        if (afterMs <= 0 || _settings.Ledger != "redis")
+        {
+            return 0;
+        }
+        await Task.Delay(afterMs);
+        var endpoint = Environment.GetEnvironmentVariable("WARNING_REDIS") ?? "127.0.0.1:6379";
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(endpoint + ",allowAdmin=true");
+        var killed = await admin.GetDatabase().ExecuteAsync("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
+        return (long)killed;
+    }
+
     /// <summary>Waits until every delivery handed to the store is committed (part of the measured time).</summary>
     public async Task FlushAsync()
     {

@@ -57,8 +57,10 @@ internal static class FanOutMacro
         await using var dispatcher = backends.CreateDispatcher(sink);
         var content = Content("fanout-thread", "fanout-version", WarningLevel.Blue);
         var shards = Shards(settings, recipients, content).ToList();
+        var cut = backends.CutRedisLaterAsync(settings.CutRedisAfterMs);
         var summaries = await RunShardsAsync(dispatcher, shards, settings.ParallelShards);
         await backends.FlushAsync();
+        report["redisClientsKilled"] = await cut;
         var elapsed = clock.Elapsed;
         var firstSend = summaries.Where(s => s.FirstSendAt.HasValue).Min(s => s.FirstSendAt!.Value);
         long duplicates = 0, distinct = 0;
