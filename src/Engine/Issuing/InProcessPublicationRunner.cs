@@ -23,6 +23,7 @@ public sealed partial class InProcessPublicationRunner(
 {
     private readonly ConcurrentDictionary<string, Task> _runs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private readonly ILogger _logger = logger ?? NullLogger<InProcessPublicationRunner>.Instance;
 
     public Task<PublicationProgress> StartAsync(string threadId, WarningMessage version, CancellationToken cancellationToken)
@@ -67,6 +68,10 @@ public sealed partial class InProcessPublicationRunner(
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return; // stopped by the host first, then disposed by its container
+        }
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
