@@ -7,4 +7,5 @@ public static class ChannelNames
     public const string Led = "led";
     public const string Broadcast = "broadcast";
     public const string WeChat = "wechat";
+    public const string BroadcastPlatform = "broadcast-platform";
 }
