@@ -57,9 +57,13 @@ internal static class EngineServices
             sp.GetRequiredService<IDeliveryLedger>(), sp.GetRequiredService<IRateLimiter>(), sp.GetRequiredService<IVersionCurrency>(),
             sp.GetRequiredService<PublicationBoard>(), sp.GetRequiredService<IOptions<DispatchOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FanOutDispatcher>>()));
-        services.AddSingleton<WarningFanOut>();
+        services.AddSingleton(sp => new WarningFanOut(sp.GetRequiredService<AudienceResolver>(), sp.GetRequiredService<DirectoryStore>(),
+            sp.GetRequiredService<FanOutDispatcher>(), sp.GetRequiredService<TimeProvider>())
+        {
+            ShardSize = sp.GetRequiredService<IOptions<EngineOptions>>().Value.ShardSize,
+        });
         services.AddSingleton<InProcessPublicationRunner>();
-        services.AddSingleton<IPublicationRunner>(sp => sp.GetRequiredService<InProcessPublicationRunner>());
+        services.AddWarningJobs(configuration);
 
         services.AddSingleton<IDepartmentDirectory>(sp => new DepartmentDirectory(
             sp.GetRequiredService<IOptions<EngineOptions>>().Value.Departments.Select(d => d.ToDepartment())));
@@ -113,11 +117,19 @@ internal static class EngineServices
         var policy = sp.GetRequiredService<IOptions<ChannelPolicyOptions>>().Value;
         foreach (var name in DepartmentOptions.Split(options.SandboxChannels))
         {
-            yield return new SandboxChannelAdapter(new SandboxChannelOptions
+            IChannelAdapter adapter = new SandboxChannelAdapter(new SandboxChannelOptions
             {
                 Name = name,
                 MaxTextLength = policy.MaxTextLength.GetValueOrDefault(name, 2000),
+                Latency = options.SandboxLatency,
+                MaxBatchSize = options.SandboxBatchSize,
             }, sp.GetRequiredService<SandboxRecorder>(), sp.GetRequiredService<TimeProvider>());
+            if (!string.IsNullOrWhiteSpace(options.SandboxSendLog))
+            {
+                Directory.CreateDirectory(options.SandboxSendLog);
+                adapter = new SendLogAdapter(adapter, options.SandboxSendLog);
+            }
+            yield return adapter;
         }
     }
 

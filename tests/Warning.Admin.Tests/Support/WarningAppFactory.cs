@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 
 namespace Warning.Admin.Tests.Support;
 
 /// <summary>
 /// The real host on the embedded profile, with its SQLite file in a fresh temp folder and a smaller demo district
 /// (5,000 people) so that each test class starts in a second; everything else is as `dotnet run` has it.
+/// Subclasses add settings through <see cref="Settings"/>; they are applied last, over the profile file.
 /// </summary>
 public class WarningAppFactory : WebApplicationFactory<Program>
 {
@@ -14,11 +16,25 @@ public class WarningAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "warning.db");
 
+    public string Folder => _folder;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Warning:Store:ConnectionString"] = $"Data Source={DatabasePath}",
+        ["Warning:Directory:DemoPeople"] = "5000",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
-        builder.UseSetting("Warning:Store:ConnectionString", $"Data Source={DatabasePath}");
-        builder.UseSetting("Warning:Directory:DemoPeople", "5000");
+        var settings = Settings;
+        // UseSetting makes them visible while Program registers services (the role, the job runner); the in-memory
+        // source added at build time puts them over the profile file, which Program adds after UseSetting's values.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
     }
 
     public override async ValueTask DisposeAsync()
