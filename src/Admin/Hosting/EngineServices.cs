@@ -47,7 +47,9 @@ internal static class EngineServices
         services.AddSingleton<IRateLimiter>(sp => UsesRedis(sp)
             ? new RedisRateLimiter(sp.GetRequiredService<IConnectionMultiplexer>())
             : new InProcessRateLimiter(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IVersionCurrency, InProcessVersionCurrency>();
+        services.AddSingleton<IVersionCurrency>(sp => UsesRedis(sp)
+            ? new RedisVersionCurrency(sp.GetRequiredService<IConnectionMultiplexer>())
+            : new InProcessVersionCurrency());
 
         services.AddSingleton<SandboxRecorder>();
         services.AddSingleton(sp => new ChannelAdapterRegistry(SandboxAdapters(sp)));
