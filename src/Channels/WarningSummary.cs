@@ -21,6 +21,10 @@ public sealed record WarningSummary(
     /// <summary>China has one time zone and no daylight saving; warnings are read in Beijing time.</summary>
     public static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
 
+    // Without the full version the text stands in for event and headline: its start, not the whole of it.
+    private const int FallbackEventLength = 20;
+    private const int FallbackHeadlineLength = 40;
+
     /// <summary>Summarises <paramref name="content"/>; the link is "{detailBaseUrl}/w/{identifier}" when a base is given.</summary>
     public static WarningSummary From(DeliveryContent content, Uri? detailBaseUrl)
     {
@@ -37,8 +41,8 @@ public sealed record WarningSummary(
         var time = info?.Onset ?? info?.Effective ?? content.Message?.Sent;
         return new WarningSummary(
             Level: content.Status == AlertStatus.Actual ? levelText : $"{levelText}（演练）",
-            Event: info?.Event ?? OneLine(content.Text),
-            Headline: info?.Headline ?? OneLine(content.Text),
+            Event: info?.Event ?? TextLimits.FitChars(content.Text, FallbackEventLength),
+            Headline: info?.Headline ?? TextLimits.FitChars(content.Text, FallbackHeadlineLength),
             Area: string.IsNullOrEmpty(areas) ? null : areas,
             Time: time?.ToOffset(BeijingOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             Identifier: identifier,
@@ -55,6 +59,4 @@ public sealed record WarningSummary(
 
     /// <summary>"【红色预警】headline": the form subjects and titles take.</summary>
     public string Title => $"【{Level}】{Headline}";
-
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

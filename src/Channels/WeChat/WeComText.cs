@@ -8,9 +8,11 @@ namespace Warning.Channels.WeChat;
 /// </summary>
 internal static class WeComText
 {
+    private const int MaxTitleLength = 64;
+
     public static string Compose(WarningSummary summary, string text, int maxBytes)
     {
-        var head = summary.Title + "\n";
+        var head = TextLimits.FitChars(summary.Title, MaxTitleLength) + "\n";
         var tail = summary.DetailUrl is null ? "" : $"\n详情：{summary.DetailUrl.AbsoluteUri}";
         var budget = maxBytes - Encoding.UTF8.GetByteCount(head) - Encoding.UTF8.GetByteCount(tail);
         return TextLimits.FitUtf8Bytes(head + (budget > 3 ? TextLimits.FitUtf8Bytes(text, budget) : "") + tail, maxBytes);
