@@ -65,8 +65,8 @@ public sealed class WebhookChannelAdapter(
         var id = MessageId(versionId, recipient);
         var timestamp = now.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscriber.Url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(
-            subscriber.Format == WebhookFormat.Cap ? "application/cap+xml" : "application/json") { CharSet = "utf-8" };
+        var mediaType = subscriber.Format == WebhookFormat.Cap ? "application/cap+xml" : "application/json";
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType, "utf-8");
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add("webhook-signature", WebhookSigner.Sign(key, id, timestamp, body));

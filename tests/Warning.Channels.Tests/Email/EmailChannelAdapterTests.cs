@@ -33,8 +33,11 @@ public sealed class EmailChannelAdapterTests(MaildevFixture maildev) : ChannelAd
     {
         var ct = TestContext.Current.CancellationToken;
         var sut = CreateSut();
-        var content = new DeliveryContent("thread-1", "version-email", MessageType.Alert, AlertStatus.Actual, WarningLevel.Red,
-            "暴雨红色预警：城关街道将出现特大暴雨，请立即转移到安全地带。", null) { Message = Message() };
+        const string warning = "暴雨红色预警：城关街道将出现特大暴雨，请立即转移到安全地带。";
+        var content = new DeliveryContent("thread-1", "version-email", MessageType.Alert, AlertStatus.Actual, WarningLevel.Red, warning, null)
+        {
+            Message = Message(),
+        };
         var batch = new DeliveryBatch(content, [new(1, AddressFor(1)), new(2, AddressFor(2))]);
 
         var results = await sut.SendAsync(batch, ct);

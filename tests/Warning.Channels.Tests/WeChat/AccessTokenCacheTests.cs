@@ -118,7 +118,11 @@ public sealed class RedisAccessTokenCacheTests : IAsyncDisposable
             .Answer(send, """{"errcode":0,"errmsg":"ok","msgid":1}""", token: "FRESH");
         var options = Options.Create(new WeChatChannelOptions
         {
-            ApiBaseUrl = stub.BaseUrl, AppId = _account, AppSecret = "s", TemplateId = "T", DetailBaseUrl = "https://warning.example.gov.cn",
+            ApiBaseUrl = stub.BaseUrl,
+            AppId = _account,
+            AppSecret = "s",
+            TemplateId = "T",
+            DetailBaseUrl = "https://warning.example.gov.cn",
         });
         var adapters = caches.Take(2).Select(c => new WeChatChannelAdapter(new SimpleHttpClientFactory(), c, options, TimeProvider.System,
             NullLogger<WeChatChannelAdapter>.Instance)).ToArray();
