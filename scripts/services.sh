@@ -20,6 +20,14 @@ need_apt() {  # need_apt <command> <debian-package>
 need_apt xmllint libxml2-utils
 echo "services: xmllint $(xmllint --version 2>&1 | head -n1 | awk '{print $NF}') ready"
 
+# --- Broadcast platform (issue 6 item 3) ---------------------------------------------------------------------------
+# OpenSSL verifies the SM2/SM3 signatures of our GY/T 384 packages and signs the test platform's answers; GNU tar
+# unpacks and packs them. Both are independent of the adapter's BouncyCastle and System.Formats.Tar code.
+need_apt openssl openssl
+need_apt tar tar
+echo "services: $(openssl version | awk '{print $1, $2}') ready (SM2/SM3 checks)"
+# --- end Broadcast platform ---------------------------------------------------------------------------------------
+
 # --- Redis (dedup ledger and rate-limit tests; issue 4) -------------------------------------------------------
 # Loopback only, no persistence: the tests use unique key prefixes and need nothing kept. No systemd in CI,
 # so the server runs daemonized. Tests read the endpoint from WARNING_REDIS (default 127.0.0.1:6379).

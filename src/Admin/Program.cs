@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWarningConfiguration();
 builder.Services.AddWarningJson();
 builder.Services.AddProblemDetails();
+builder.Services.AddWarningEngine(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();

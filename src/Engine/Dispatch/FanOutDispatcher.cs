@@ -26,6 +26,7 @@ public sealed partial class FanOutDispatcher : IAsyncDisposable
     private readonly ChannelPipelines _pipelines;
     private readonly ConcurrentDictionary<string, Lazy<ChannelLane>> _lanes = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     public FanOutDispatcher(ChannelAdapterRegistry adapters, IDeliveryLedger ledger, IRateLimiter limiter,
         IVersionCurrency currency, IDeliveryOutcomeSink sink, DispatchOptions options, TimeProvider timeProvider,
@@ -70,6 +71,11 @@ public sealed partial class FanOutDispatcher : IAsyncDisposable
     /// <summary>Stops taking work, lets queued batches finish, and waits for the sender loops.</summary>
     public async ValueTask DisposeAsync()
     {
+        // A host stops it explicitly (to drain in order) and its container disposes it again: the second call is a no-op.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         foreach (var lane in _lanes.Values.Where(l => l.IsValueCreated))
         {
             await lane.Value.DisposeAsync().ConfigureAwait(false);

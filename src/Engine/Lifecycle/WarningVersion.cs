@@ -40,6 +40,22 @@ public sealed class WarningVersion
 
     public bool IsEditable => State is VersionState.Draft or VersionState.Rejected;
 
+    internal static WarningVersion Restore(VersionSnapshot snapshot)
+    {
+        if (snapshot.History.Count == 0)
+        {
+            throw new ArgumentException($"Version {snapshot.Content.Identifier} has no history; a stored version starts with its draft.");
+        }
+        var version = new WarningVersion(snapshot.Content, snapshot.History[0])
+        {
+            State = snapshot.State,
+            ApprovedBy = snapshot.ApprovedBy,
+            PublishedAt = snapshot.PublishedAt,
+        };
+        version._history.AddRange(snapshot.History.Skip(1));
+        return version;
+    }
+
     internal void Replace(WarningMessage content, VersionTransition transition)
     {
         Content = content;

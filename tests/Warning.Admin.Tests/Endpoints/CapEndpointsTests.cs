@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Warning.Admin.Tests.Support;
 
 namespace Warning.Admin.Tests.Endpoints;
 
-public sealed class CapEndpointsTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class CapEndpointsTests(WarningAppFactory factory) : IClassFixture<WarningAppFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Warning.Channels.Tests.Support;
+using Warning.Engine.Tests.Support;
 
 namespace Warning.Channels.Tests.Email;
 

@@ -8,7 +8,7 @@ namespace Warning.Channels.Tests.Support;
 /// <summary>
 /// A test peer from tests/peers/&lt;folder&gt; run with node on loopback, on ports it was given or chose itself, and
 /// stopped (with its children) when disposed. Starting fails with a reason — node or the folder's node_modules
-/// missing — which the tests turn into <see cref="TestServers.Unavailable"/>.
+/// missing — which the tests turn into TestServers.Unavailable.
 /// </summary>
 internal sealed class NodePeer : IAsyncDisposable
 {

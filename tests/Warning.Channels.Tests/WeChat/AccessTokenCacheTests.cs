@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 using Warning.Channels.Tests.Support;
 using Warning.Channels.WeChat;
+using Warning.Engine.Tests.Support;
 
 namespace Warning.Channels.Tests.WeChat;
 
@@ -151,12 +152,7 @@ public sealed class RedisAccessTokenCacheTests : IAsyncDisposable
     {
         for (var i = 0; i < Nodes; i++)
         {
-            var connection = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-            _connections.Add(connection);
-            if (!connection.IsConnected)
-            {
-                TestServers.Unavailable($"Redis at {TestServers.Redis} is unreachable; run scripts/services.sh");
-            }
+            _connections.Add(await RedisServer.ConnectAsync(clientName: $"token-node-{i}"));
         }
         return [.. _connections.Select(c => new RedisAccessTokenCache(c, new RedisAccessTokenCacheOptions(), TimeProvider.System))];
     }

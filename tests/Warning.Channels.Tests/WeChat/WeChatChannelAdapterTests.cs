@@ -96,6 +96,7 @@ public sealed class WeChatChannelAdapterTests : ChannelAdapterContractTests<WeCh
 
         var result = Assert.Single(await Adapter(stub).SendAsync(new DeliveryBatch(content, [new(1, "oOPENID")]), TestContext.Current.CancellationToken));
 
+        Assert.True(result.Status == DeliveryStatus.Sent, result.Detail);
         Assert.Equal("200228332", result.ProviderMessageId);
         var body = Assert.Single(stub.Bodies(Send));
         Assert.Equal("oOPENID", (string?)body["touser"]);

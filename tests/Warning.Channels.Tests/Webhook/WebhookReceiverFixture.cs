@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Warning.Channels.Tests.Support;
+using Warning.Engine.Tests.Support;
 
 namespace Warning.Channels.Tests.Webhook;
 

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Warning.Channels.BroadcastPlatform;
+using Warning.Engine.Channels;
+
+namespace Warning.Channels;
+
+public static class BroadcastPlatformChannelBuilderExtensions
+{
+    /// <summary>
+    /// Registers the "broadcast-platform" channel, configured from <c>Channels:BroadcastPlatform</c> and validated at
+    /// start. (On IServiceCollection until the engine's IWarningEngineBuilder exists.)
+    /// </summary>
+    public static IServiceCollection AddBroadcastPlatformChannel(this IServiceCollection services)
+    {
+        services.AddOptions<BroadcastPlatformChannelOptions>()
+            .BindConfiguration(BroadcastPlatformChannelOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BroadcastPlatformChannelOptions>, BroadcastPlatformChannelOptionsValidator>());
+        // Answers are one small EBD; a platform sending megabytes back is broken, not chatty.
+        services.AddHttpClient(BroadcastPlatformClient.HttpClientName, http => http.MaxResponseContentBufferSize = 1024 * 1024);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BroadcastPlatformClient>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelAdapter, BroadcastPlatformChannelAdapter>());
+        return services;
+    }
+}

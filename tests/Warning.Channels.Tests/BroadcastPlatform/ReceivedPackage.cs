@@ -1,0 +1,14 @@
+namespace Warning.Channels.Tests.BroadcastPlatform;
+
+/// <summary>What the peer platform received in one POST and what the independent tools said about it.</summary>
+public sealed record ReceivedPackage(
+    string FileName,
+    IReadOnlyList<string> TarListing,
+    string EbdXml,
+    string EbdsXml,
+    bool SignatureVerified,
+    string OpenSslOutput,
+    bool SchemaValid,
+    string XmllintOutput,
+    string EbdPath,
+    string SignaturePath);
