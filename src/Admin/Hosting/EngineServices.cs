@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Quartz;
 using StackExchange.Redis;
 using Warning.Channels.Sandbox;
 using Warning.Engine.Alerts;
@@ -74,7 +75,11 @@ internal static class EngineServices
         services.AddSingleton(sp => new WarningService(sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<IAuditStore>(),
             sp.GetRequiredService<IDepartmentDirectory>(), sp.GetRequiredService<AudienceResolver>(),
             sp.GetRequiredService<IPublicationRunner>(), sp.GetRequiredService<IVersionCurrency>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<LifecyclePolicy>>().Value));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<LifecyclePolicy>>().Value,
+            sp.GetRequiredService<IWarningSchedule>()));
+        services.AddQuartz();
+        services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+        services.AddSingleton<IWarningSchedule, QuartzWarningSchedule>();
 
         services.AddHostedService<EngineLifetime>();
         return services;
