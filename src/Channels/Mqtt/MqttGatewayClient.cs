@@ -93,6 +93,11 @@ public sealed partial class MqttGatewayClient : IAsyncDisposable
         {
             return Failed(e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            // MQTTnet refuses a connect while it is still tearing down the connection the broker just dropped.
+            return Failed(e.Message);
+        }
         finally
         {
             _connectLock.Release();
