@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using Warning.Engine.Alerts;
 
 namespace Warning.Channels.Broadcast;
@@ -31,4 +32,9 @@ public sealed class BroadcastChannelOptions
 
     internal int RepeatFor(WarningLevel? level) =>
         level is { } l && Repeats.TryGetValue(l, out var repeat) && repeat > 0 ? repeat : DefaultRepeat;
+}
+
+[OptionsValidator]
+internal sealed partial class BroadcastChannelOptionsValidator : IValidateOptions<BroadcastChannelOptions>
+{
 }

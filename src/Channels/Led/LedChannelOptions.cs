@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Warning.Channels.Led;
 
@@ -28,4 +29,9 @@ public sealed class LedChannelOptions
     public int PageSeconds { get; set; } = 5;
 
     internal LedGeometry DefaultGeometry => new(DefaultLines, DefaultCharsPerLine);
+}
+
+[OptionsValidator]
+internal sealed partial class LedChannelOptionsValidator : IValidateOptions<LedChannelOptions>
+{
 }

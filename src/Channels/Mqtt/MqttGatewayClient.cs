@@ -13,7 +13,7 @@ namespace Warning.Channels.Mqtt;
 /// that fails makes every send of the next <see cref="MqttGatewayOptions.ReconnectDelay"/> a TransientFailure
 /// result while a background timer keeps trying (MQTTnet 5 has no managed client, so the reconnect loop is ours).
 /// </summary>
-public sealed partial class MqttGatewayClient : IAsyncDisposable
+public sealed partial class MqttGatewayClient : IAsyncDisposable, IDisposable
 {
     private readonly MqttGatewayOptions _options;
     private readonly IProviderReceiptSink _receipts;
@@ -175,13 +175,10 @@ public sealed partial class MqttGatewayClient : IAsyncDisposable
     private static bool IsConnectionFailure(Exception e) =>
         e is MqttCommunicationException or SocketException or IOException or OperationCanceledException or TimeoutException;
 
+    /// <summary>Says goodbye to the broker, then releases everything. Our session stays at the broker for the next start.</summary>
     public async ValueTask DisposeAsync()
     {
-        lock (_timerLock)
-        {
-            _stopping.Cancel();
-            _reconnectTimer?.Dispose();
-        }
+        StopReconnecting();
         if (_client.IsConnected)
         {
             try
@@ -193,6 +190,30 @@ public sealed partial class MqttGatewayClient : IAsyncDisposable
                 // Already gone; nothing to tell the broker.
             }
         }
+        Release();
+    }
+
+    /// <summary>For a container disposed synchronously: drops the connection without a DISCONNECT packet.</summary>
+    public void Dispose()
+    {
+        StopReconnecting();
+        Release();
+    }
+
+    private void StopReconnecting()
+    {
+        lock (_timerLock)
+        {
+            if (!_stopping.IsCancellationRequested)
+            {
+                _stopping.Cancel();
+            }
+            _reconnectTimer?.Dispose();
+        }
+    }
+
+    private void Release()
+    {
         _client.Dispose();
         _connectLock.Dispose();
         _inflight.Dispose();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Warning.Channels.Mqtt;
 
@@ -70,4 +71,9 @@ public sealed class MqttGatewayOptions
 
     /// <summary>Message expiry of a clear or stop command. Default: 24 h.</summary>
     public TimeSpan ClearMessageExpiry { get; set; } = TimeSpan.FromHours(24);
+}
+
+[OptionsValidator]
+internal sealed partial class MqttGatewayOptionsValidator : IValidateOptions<MqttGatewayOptions>
+{
 }
