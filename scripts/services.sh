@@ -95,3 +95,16 @@ fi
 (exec 3<>/dev/tcp/127.0.0.1/1025) 2>/dev/null || { echo "services: maildev did not start on 127.0.0.1:1025" >&2; exit 1; }
 echo "services: node $(node --version) peers installed; maildev ready on 127.0.0.1:1025 (inbox http://127.0.0.1:1080)"
 # --- end Node peers -----------------------------------------------------------------------------------------------
+
+# --- mosquitto (LED and broadcast channels over MQTT; issue 6) -----------------------------------------------
+# Loopback 127.0.0.1:1883 with tests/peers/mosquitto.conf; daemonized, no systemd (the Debian package's own
+# service is not started without an init system). Tests read the endpoint from WARNING_MQTT (host:port).
+mqtt_ready() { (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null; }
+need_apt mosquitto mosquitto
+if ! mqtt_ready; then
+  mosquitto -c "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/peers/mosquitto.conf" -d
+  for _ in $(seq 1 50); do mqtt_ready && break; sleep 0.1; done
+fi
+mqtt_ready || { echo "services: mosquitto did not start on 127.0.0.1:1883" >&2; exit 1; }
+echo "services: mosquitto $(mosquitto -h 2>/dev/null | awk 'NR==1{print $3}') ready on 127.0.0.1:1883"
+# --- end mosquitto --------------------------------------------------------------------------------------------
