@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Warning.Channels.Smpp.Codec;
+
+namespace Warning.Channels.Smpp;
+
+/// <summary>
+/// One bound SMPP connection (ESME side, bind_transceiver): requests matched to responses by sequence number,
+/// at most <see cref="SmppChannelOptions.WindowSize"/> submit_sm outstanding, enquire_link after silence,
+/// deliver_sm answered after the handler returns. It never reconnects: once closed it stays closed, and
+/// <see cref="SmppClient"/> opens a new one.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001",
+    Justification = "Close() ends the session; its semaphores and token source allocate no wait handle, and disposing them while late callers still release would throw.")]
+internal sealed partial class SmppSession
+{
+    private readonly Socket _socket;
+    private readonly PipeReader _input;
+    private readonly PipeWriter _output;
+    private readonly SmppChannelOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Func<SmppDeliverSm, CancellationToken, ValueTask<uint>> _onDeliver;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _window;
+    private readonly ConcurrentDictionary<uint, PendingRequest> _pending = new();
+    private readonly CancellationTokenSource _closing = new();
+    private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _sequence;
+    private long _lastHeard;
+
+    private SmppSession(Socket socket, SmppChannelOptions options, TimeProvider time, ILogger logger,
+        Func<SmppDeliverSm, CancellationToken, ValueTask<uint>> onDeliver)
+    {
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        (_socket, _options, _time, _logger, _onDeliver) = (socket, options, time, logger, onDeliver);
+        _input = PipeReader.Create(stream);
+        _output = PipeWriter.Create(stream);
+        _window = new SemaphoreSlim(options.WindowSize, options.WindowSize);
+        _lastHeard = time.GetTimestamp();
+    }
+
+    /// <summary>Completes with the reason once the session is closed, by either side.</summary>
+    public Task<string> Closed => _closed.Task;
+
+    public bool IsOpen => !_closed.Task.IsCompleted;
+
+    /// <summary>Connects and binds; throws <see cref="SmppBindException"/> when the SMSC refuses, socket errors when unreachable.</summary>
+    public static async Task<SmppSession> OpenAsync(SmppChannelOptions options, TimeProvider time, ILogger logger,
+        Func<SmppDeliverSm, CancellationToken, ValueTask<uint>> onDeliver, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = new CancellationTokenSource(options.ConnectTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+            await socket.ConnectAsync(options.Host, options.Port, linked.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        var session = new SmppSession(socket, options, time, logger, onDeliver);
+        _ = session.ReadLoopAsync();
+        var bind = new SmppBindRequest(options.SystemId, options.Password, options.SystemType);
+        var response = await session.RequestAsync(bind, static (span, sequence, b) => SmppPdus.BindTransceiver(span, sequence, b),
+            null, cancellationToken).ConfigureAwait(false);
+        if (!response.IsOk)
+        {
+            session.Close("bind refused");
+            throw new SmppBindException(response.Outcome == SmppOutcome.Answered
+                ? $"bind_transceiver refused: {SmppStatus.Format(response.Status)}"
+                : $"bind_transceiver unanswered: {response.Detail}");
+        }
+        _ = session.KeepAliveAsync();
+        return session;
+    }
+
+    /// <summary>
+    /// Sends one submit_sm within the window and waits for its response. <paramref name="onAccepted"/> runs on the
+    /// read loop with the message_id before anyone else sees the response, so a receipt that follows at once
+    /// finds the id already tracked.
+    /// </summary>
+    public async Task<SmppResponse> SubmitAsync(SmppSubmitRequest submit, SmsPart part, byte reference, Action<string>? onAccepted,
+        CancellationToken cancellationToken)
+    {
+        await _window.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RequestAsync((submit, part, reference),
+                static (span, sequence, s) => SmppPdus.SubmitSm(span, sequence, s.submit, s.part, s.reference),
+                onAccepted, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _window.Release();
+        }
+    }
+
+    /// <summary>Unbinds politely (waits for unbind_resp up to the response timeout), then closes.</summary>
+    public async Task UnbindAsync(CancellationToken cancellationToken)
+    {
+        if (IsOpen)
+        {
+            await RequestAsync(SmppCommand.Unbind, static (span, sequence, command) => SmppPdus.Bodyless(span, command, SmppStatus.Ok, sequence),
+                null, cancellationToken).ConfigureAwait(false);
+        }
+        Close("unbound");
+    }
+
+    /// <summary>Closes at once: every request still waiting ends as <see cref="SmppOutcome.NoAnswer"/>.</summary>
+    public void Close(string reason)
+    {
+        if (!_closed.TrySetResult(reason))
+        {
+            return;
+        }
+        _closing.Cancel();
+        foreach (var sequence in _pending.Keys)
+        {
+            if (_pending.TryRemove(sequence, out var pending))
+            {
+                pending.Complete(SmppResponse.NoAnswer($"connection lost: {reason}"));
+            }
+        }
+        _socket.Dispose(); // ends a pending read or write with an exception; the loops then stop
+        Log.SessionClosed(_logger, _options.Host, _options.Port, reason);
+    }
+
+    private delegate int PduEncoder<TState>(Span<byte> destination, uint sequence, TState state);
+
+    private async Task<SmppResponse> RequestAsync<TState>(TState state, PduEncoder<TState> encode, Action<string>? onAccepted,
+        CancellationToken cancellationToken)
+    {
+        var sequence = NextSequence();
+        var pending = new PendingRequest(onAccepted);
+        _pending[sequence] = pending;
+        try
+        {
+            var written = await WriteAsync(state, sequence, encode, cancellationToken).ConfigureAwait(false);
+            if (written.Outcome != SmppOutcome.Answered)
+            {
+                return written;
+            }
+            return await pending.Task.WaitAsync(_options.ResponseTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return SmppResponse.NoAnswer($"no response within {_options.ResponseTimeout.TotalSeconds:0.###} s");
+        }
+        finally
+        {
+            _pending.TryRemove(sequence, out _);
+        }
+    }
+
+    /// <summary>Writes one PDU; "Answered" here only means written and flushed.</summary>
+    private async Task<SmppResponse> WriteAsync<TState>(TState state, uint sequence, PduEncoder<TState> encode,
+        CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!IsOpen)
+            {
+                return SmppResponse.NotSent("not bound: " + await _closed.Task.ConfigureAwait(false));
+            }
+            try
+            {
+                var length = encode(_output.GetSpan(SmppPdus.MaxOutgoingLength), sequence, state);
+                _output.Advance(length);
+                // Flush on the session's token, not the caller's: a caller giving up must not leave half a PDU behind.
+                var flushed = await _output.FlushAsync(_closing.Token).ConfigureAwait(false);
+                return flushed.IsCompleted ? SmppResponse.NoAnswer("connection closed while writing") : new SmppResponse(SmppOutcome.Answered, 0, null);
+            }
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                Close("write failed: " + e.Message);
+                return SmppResponse.NoAnswer("connection lost while writing");
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private uint NextSequence()
+    {
+        while (true)
+        {
+            var sequence = (uint)Interlocked.Increment(ref _sequence) & 0x7FFF_FFFF; // 1..0x7FFFFFFF (§5.1.4)
+            if (sequence != 0)
+            {
+                return sequence;
+            }
+        }
+    }
+
+    /// <summary>A request waiting for its response.</summary>
+    private sealed class PendingRequest(Action<string>? onAccepted)
+    {
+        private readonly TaskCompletionSource<SmppResponse> _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<SmppResponse> Task => _response.Task;
+
+        public void Complete(SmppResponse response)
+        {
+            if (response.IsOk && response.Id is { } id)
+            {
+                onAccepted?.Invoke(id);
+            }
+            _response.TrySetResult(response);
+        }
+    }
+}
