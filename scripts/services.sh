@@ -71,14 +71,15 @@ start_postgres() {
 start_postgres
 echo "services: PostgreSQL $(psql --version | awk "{print \$3}") ready on 127.0.0.1:5432"
 
-# --- Node peers: maildev (e-mail) and the webhook receiver (issue 6) ------------------------------------------
+# --- Node peers: maildev (e-mail), the webhook receiver and the SMSC harness (issue 6) ---------------------------
 # The channel tests start their own copies on free loopback ports from tests/peers/<peer>; this installs the npm
 # packages they run from (npm ci from the committed lockfiles, only when missing or stale) and keeps one maildev
 # daemon on 127.0.0.1:1025 (SMTP) / http://127.0.0.1:1080 (its inbox) for trying the e-mail channel by hand.
+# smsc: node-smpp's server (npm smpp) driven by our behaviour harness tests/peers/smsc/smsc.js (SMPP tests).
 need_apt node nodejs
 need_apt npm npm
 peers_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/peers"
-for peer in email webhook; do
+for peer in email webhook smsc; do
   dir="$peers_root/$peer"
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
