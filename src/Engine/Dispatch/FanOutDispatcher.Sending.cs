@@ -51,7 +51,7 @@ public sealed partial class FanOutDispatcher
             await AcquireAllAsync($"provider:{adapter.Name}", spec, batch.Recipients.Count, run.Request.Priority).ConfigureAwait(false);
         }
         run.MarkFirstSend();
-        return await SendWithRetriesAsync(adapter, batch).ConfigureAwait(false);
+        return await SendWithRetriesAsync(adapter, batch, run.Request.Priority).ConfigureAwait(false);
     }
 
     /// <summary>Waits until the provider bucket grants the whole batch; the bucket says how long to wait.</summary>
@@ -78,8 +78,14 @@ public sealed partial class FanOutDispatcher
         }
     }
 
-    /// <summary>Sends, then resends only the recipients whose result was transient, with backoff and jitter.</summary>
-    private async Task<IReadOnlyList<DeliveryResult>> SendWithRetriesAsync(IChannelAdapter adapter, DeliveryBatch batch)
+    /// <summary>
+    /// Sends, then resends only the recipients whose result was transient, with backoff and jitter. A throttled
+    /// recipient (the provider said we were too fast) takes its provider token again before its resend: the
+    /// shared bucket, and so every node sending on that account, pays for the refused submit instead of the
+    /// retries going around it.
+    /// </summary>
+    private async Task<IReadOnlyList<DeliveryResult>> SendWithRetriesAsync(IChannelAdapter adapter, DeliveryBatch batch,
+        DispatchPriority priority)
     {
         var results = new DeliveryResult[batch.Recipients.Count];
         var pending = Enumerable.Range(0, results.Length).ToList();
@@ -89,12 +95,14 @@ public sealed partial class FanOutDispatcher
             var attemptBatch = attempt == 1 ? batch : batch with { Recipients = [.. pending.Select(i => batch.Recipients[i])] };
             var answers = await AttemptAsync(adapter, pipeline, attemptBatch).ConfigureAwait(false);
             var transient = new List<int>();
+            var throttled = 0;
             for (var i = 0; i < pending.Count; i++)
             {
                 results[pending[i]] = answers[i];
                 if (answers[i].Status == DeliveryStatus.TransientFailure)
                 {
                     transient.Add(pending[i]);
+                    throttled += answers[i].IsThrottled ? 1 : 0;
                 }
             }
             if (transient.Count == 0)
@@ -111,6 +119,10 @@ public sealed partial class FanOutDispatcher
             }
             pending = transient;
             await Task.Delay(Backoff(attempt), _time, _stopping.Token).ConfigureAwait(false);
+            if (throttled > 0 && _options.ProviderRates.TryGetValue(adapter.Name, out var spec))
+            {
+                await AcquireAllAsync($"provider:{adapter.Name}", spec, throttled, priority).ConfigureAwait(false);
+            }
         }
     }
 

@@ -62,6 +62,35 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task DispatchAsync_ProviderThrottles_RetriesTakeProviderTokensAgain()
+    {
+        _adapter.Answer = (r, attempt) => r < 30 && attempt == 1 ? DeliveryResult.Throttled(r, "0x58") : DeliveryResult.Sent(r);
+        _options.ProviderRates["sms"] = new TokenBucketSpec(1_000_000, 1_000_000);
+        var limiter = new CountingLimiter(new InProcessRateLimiter(TimeProvider.System));
+        _sut = new FanOutDispatcher(new ChannelAdapterRegistry([_adapter]), _ledger, limiter, _currency,
+            NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
+
+        var summary = await _sut.DispatchAsync(Request(WarningLevel.Yellow, 100), TestContext.Current.CancellationToken);
+
+        Assert.Equal(100, summary.Sent);
+        Assert.Equal(130, limiter.Granted("provider:sms")); // 100 first sends + 30 resends of the throttled
+    }
+
+    [Fact]
+    public async Task DispatchAsync_TransientButNotThrottled_RetriesWithoutNewTokens()
+    {
+        _adapter.Answer = (r, attempt) => r < 30 && attempt == 1 ? DeliveryResult.Transient(r, "not bound") : DeliveryResult.Sent(r);
+        _options.ProviderRates["sms"] = new TokenBucketSpec(1_000_000, 1_000_000);
+        var limiter = new CountingLimiter(new InProcessRateLimiter(TimeProvider.System));
+        _sut = new FanOutDispatcher(new ChannelAdapterRegistry([_adapter]), _ledger, limiter, _currency,
+            NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
+
+        await _sut.DispatchAsync(Request(WarningLevel.Yellow, 100), TestContext.Current.CancellationToken);
+
+        Assert.Equal(100, limiter.Granted("provider:sms"));
+    }
+
+    [Fact]
     public async Task DispatchAsync_AlwaysTransient_GivesUpAfterMaxAttemptsAsFailed()
     {
         _adapter.Answer = (r, _) => DeliveryResult.Transient(r, "down");
@@ -183,6 +212,25 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
             address = recipient % 2 == 0 ? "13800000000" : string.Empty;
             return recipient % 2 == 0;
         }
+    }
+
+    /// <summary>Counts the tokens granted per bucket key.</summary>
+    private sealed class CountingLimiter(IRateLimiter inner) : IRateLimiter
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _granted = new();
+
+        public int Granted(string key) => _granted.GetValueOrDefault(key);
+
+        public async ValueTask<RateLease> AcquireAsync(string key, TokenBucketSpec spec, int requested, DispatchPriority priority,
+            CancellationToken cancellationToken)
+        {
+            var lease = await inner.AcquireAsync(key, spec, requested, priority, cancellationToken);
+            _granted.AddOrUpdate(key, lease.Granted, (_, n) => n + lease.Granted);
+            return lease;
+        }
+
+        public ValueTask AcquireEachAsync(string prefix, ReadOnlyMemory<int> recipients, TokenBucketSpec spec, Memory<bool> granted,
+            CancellationToken cancellationToken) => inner.AcquireEachAsync(prefix, recipients, spec, granted, cancellationToken);
     }
 
     private sealed class BrokenAdapter : IChannelAdapter
