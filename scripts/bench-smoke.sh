@@ -16,4 +16,6 @@ done
 # The fan-out macro benchmark exits non-zero on any duplicate or miss.
 dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- fanout --recipients 20000 --baseline 1000 --red-during-blue 100000 >/dev/null
 dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- fanout --recipients 20000 --baseline 0 --ledger redis --store postgres >/dev/null
+# SMPP: submit_sm over one bind to the node-smpp peer; exits non-zero unless every message was accepted.
+dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- smpp --messages 500 >/dev/null
 echo "bench smoke: ok"

@@ -7,6 +7,10 @@ if (args.Length > 0 && args[0] == "receipts")
 {
     return await ReceiptsMacroBenchmark.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0] == "smpp")
+{
+    return await SmppMacroBenchmark.RunAsync(args[1..]);
+}
 if (args.Length > 0 && args[0] == "fanout")
 {
     return await FanOutMacro.RunAsync(args[1..]);

@@ -91,6 +91,7 @@ function onSubmit(session, pdu) {
 }
 
 const server = smpp.createServer({}, (session) => {
+  session.socket.setNoDelay(true); // as SMSCs do: without it Nagle holds pipelined responses back for the ESME's ACKs
   session.on('error', () => {});
   session.on('close', () => bound.delete(session));
   session.on('bind_transceiver', (pdu) => {
