@@ -19,6 +19,7 @@ internal sealed class SmppClient : IAsyncDisposable
     private SmppSession? _session;
     private TaskCompletionSource<SmppSession?>? _attempt;
     private Task? _loop;
+    private int _disposed;
 
     public SmppClient(SmppChannelOptions options, TimeProvider time, ILogger logger,
         Func<SmppDeliverSm, CancellationToken, ValueTask<uint>> onDeliver)
@@ -57,6 +58,10 @@ internal sealed class SmppClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         Task? loop;
         lock (_lock)
         {

@@ -66,8 +66,17 @@ internal sealed partial class SmppSession
         var session = new SmppSession(socket, options, time, logger, onDeliver);
         _ = session.ReadLoopAsync();
         var bind = new SmppBindRequest(options.SystemId, options.Password, options.SystemType);
-        var response = await session.RequestAsync(bind, static (span, sequence, b) => SmppPdus.BindTransceiver(span, sequence, b),
-            null, cancellationToken).ConfigureAwait(false);
+        SmppResponse response;
+        try
+        {
+            response = await session.RequestAsync(bind, static (span, sequence, b) => SmppPdus.BindTransceiver(span, sequence, b),
+                null, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            session.Close("bind abandoned");
+            throw;
+        }
         if (!response.IsOk)
         {
             session.Close("bind refused");
