@@ -26,8 +26,13 @@ internal static class SmppMacroBenchmark
         var port = await ReadPortAsync(peer);
         var options = new SmppChannelOptions
         {
-            Host = "127.0.0.1", Port = port, SystemId = "esme", Password = "secret", SourceAddress = "10690001",
-            WindowSize = window, MaxBatchSize = batchSize,
+            Host = "127.0.0.1",
+            Port = port,
+            SystemId = "esme",
+            Password = "secret",
+            SourceAddress = "10690001",
+            WindowSize = window,
+            MaxBatchSize = batchSize,
         };
         await using var adapter = new SmppChannelAdapter(options, NullProviderReceiptSink.Instance, TimeProvider.System);
         var text = chinese ? "【区应急管理局】暴雨红色预警：请立即停止户外活动，危险地带人员立即转移。" : "Red rainstorm warning: move to safety now.";
