@@ -210,7 +210,8 @@ public sealed class SmppChannelAdapterTests : IAsyncLifetime
     {
         var peer = await StartPeerAsync();
         var time = new FakeTimeProvider();
-        var sut = Adapter(peer.Port, time);
+        // The fake clock runs far ahead of the real round trip: a long response timeout keeps the answer in time.
+        var sut = Adapter(peer.Port, time, o => (o.ResponseTimeout, o.EnquireLinkInterval) = (TimeSpan.FromHours(1), TimeSpan.FromSeconds(30)));
         sut.Start();
         await RecordingProviderSink.WaitUntilAsync(() => sut.IsBound, "the bind");
 

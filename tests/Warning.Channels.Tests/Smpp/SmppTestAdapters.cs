@@ -17,6 +17,8 @@ internal static class SmppTestAdapters
         SourceAddress = "10690001",
         MaxBatchSize = 20,
         ResponseTimeout = TimeSpan.FromSeconds(10),
+        // Tests that run a fake clock far ahead of real time would otherwise race enquire_link's real round trip.
+        EnquireLinkInterval = TimeSpan.FromHours(1),
     };
 
     public static SmppChannelAdapter Create(int port, RecordingProviderSink? sink = null, TimeProvider? time = null,
