@@ -93,7 +93,7 @@ public sealed class SmppChannelAdapterTests : IAsyncLifetime
 
         var results = await Adapter(peer.Port).SendAsync(Batch("暴雨预警", "13800000001", "13800000002"), TestContext.Current.CancellationToken);
 
-        Assert.All(results, r => Assert.Equal((DeliveryStatus.TransientFailure, true), (r.Status, r.IsThrottled)));
+        Assert.All(results, r => Assert.Equal((DeliveryStatus.TransientFailure, TimeSpan.FromSeconds(1)), (r.Status, r.RetryAfter)));
         Assert.All(results, r => Assert.Contains("0x58 ESME_RTHROTTLED", r.Detail, StringComparison.Ordinal));
     }
 

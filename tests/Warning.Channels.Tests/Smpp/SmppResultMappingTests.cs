@@ -13,14 +13,14 @@ public sealed class SmppResultMappingTests
     [InlineData(0x45u, DeliveryStatus.Failed, false)] // ESME_RSUBMITFAIL
     public void ResultOf_SubmitSmRespStatus_MapsToTheContract(uint status, DeliveryStatus expected, bool throttled)
     {
-        var result = SmppChannelAdapter.ResultOf(7, new SmppResponse(SmppOutcome.Answered, status, null), 0, 1);
+        var result = SmppChannelAdapter.ResultOf(7, new SmppResponse(SmppOutcome.Answered, status, null), 0, 1, TimeSpan.FromSeconds(1));
         Assert.Equal((7, expected, throttled), (result.Recipient, result.Status, result.IsThrottled));
     }
 
     [Fact]
     public void ResultOf_NoAnswerOnALaterPart_IsUnknownAndSaysWhichPart()
     {
-        var result = SmppChannelAdapter.ResultOf(7, SmppResponse.NoAnswer("no response within 10 s"), 1, 3);
+        var result = SmppChannelAdapter.ResultOf(7, SmppResponse.NoAnswer("no response within 10 s"), 1, 3, TimeSpan.FromSeconds(1));
         Assert.Equal(DeliveryStatus.Unknown, result.Status);
         Assert.Equal("part 2/3: no response within 10 s", result.Detail);
     }
@@ -28,7 +28,7 @@ public sealed class SmppResultMappingTests
     [Fact]
     public void ResultOf_NeverWritten_IsTransient()
     {
-        Assert.Equal(DeliveryStatus.TransientFailure, SmppChannelAdapter.ResultOf(7, SmppResponse.NotSent("not bound"), 0, 1).Status);
+        Assert.Equal(DeliveryStatus.TransientFailure, SmppChannelAdapter.ResultOf(7, SmppResponse.NotSent("not bound"), 0, 1, TimeSpan.FromSeconds(1)).Status);
     }
 
     [Fact]

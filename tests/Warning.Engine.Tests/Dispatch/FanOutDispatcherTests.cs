@@ -64,7 +64,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task DispatchAsync_ProviderThrottles_RetriesTakeProviderTokensAgain()
     {
-        _adapter.Answer = (r, attempt) => r < 30 && attempt == 1 ? DeliveryResult.Throttled(r, "0x58") : DeliveryResult.Sent(r);
+        _adapter.Answer = (r, attempt) => r < 30 && attempt == 1 ? DeliveryResult.Throttled(r, "0x58", TimeSpan.FromSeconds(1)) : DeliveryResult.Sent(r);
         _options.ProviderRates["sms"] = new TokenBucketSpec(1_000_000, 1_000_000);
         var limiter = new CountingLimiter(new InProcessRateLimiter(TimeProvider.System));
         _sut = new FanOutDispatcher(new ChannelAdapterRegistry([_adapter]), _ledger, limiter, _currency,
