@@ -15,7 +15,8 @@ public sealed class WarningActions(WarningService service, WarningComposer compo
     public Department DepartmentOf(Issuer issuer) => departments.Find(issuer.DepartmentId)
         ?? throw new IssuingException(IssuingError.Forbidden, $"用户 {issuer.UserId} 所属部门 {issuer.DepartmentId} 未登记。");
 
-    public WarningMessage Compose(Issuer issuer, WarningDraft draft) => composer.Compose(DepartmentOf(issuer), draft);
+    /// <summary>Composes a first release; an empty instruction takes the event's default guidance.</summary>
+    public WarningMessage Compose(Issuer issuer, WarningDraft draft) => composer.Compose(DepartmentOf(issuer), WithDefaults(draft));
 
     public Task<IssuedThread> CreateAsync(Issuer issuer, WarningDraft draft, CancellationToken cancellationToken) =>
         service.CreateAsync(issuer, Compose(issuer, draft), cancellationToken);
@@ -23,7 +24,7 @@ public sealed class WarningActions(WarningService service, WarningComposer compo
     public async Task<IssuedThread> DraftUpdateAsync(Issuer issuer, string threadId, WarningDraft draft, CancellationToken cancellationToken)
     {
         var issued = await service.GetAsync(threadId, cancellationToken);
-        var content = composer.ComposeUpdate(DepartmentOf(issuer), draft, issued.Thread.Versions[0].Content);
+        var content = composer.ComposeUpdate(DepartmentOf(issuer), WithDefaults(draft), issued.Thread.Versions[0].Content);
         return await service.DraftUpdateAsync(issuer, threadId, content, cancellationToken);
     }
 
@@ -38,6 +39,12 @@ public sealed class WarningActions(WarningService service, WarningComposer compo
             ?? throw new IssuingException(IssuingError.Lifecycle, "该预警尚未发布，不能解除；请撤回草稿。", rule: LifecycleRule.InvalidTransition);
         var content = composer.ComposeCancel(DepartmentOf(issuer), issued.Thread.Versions[0].Content, current.Content, reason.Trim());
         return await service.DraftCancelAsync(issuer, threadId, content, cancellationToken);
+    }
+
+    private static WarningDraft WithDefaults(WarningDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return string.IsNullOrWhiteSpace(draft.Instruction) ? draft with { Instruction = EventTemplates.DefaultInstruction(draft.EventType) } : draft;
     }
 
     /// <summary>A draft that reproduces <paramref name="version"/>, for the Update form to start from.</summary>

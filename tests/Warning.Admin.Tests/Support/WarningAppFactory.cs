@@ -19,6 +19,17 @@ public class WarningAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         builder.UseSetting("Warning:Store:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Warning:Directory:DemoPeople", "5000");
+        builder.UseSetting("Warning:Console:DemoUsersFile", DemoUsersFile);
+    }
+
+    /// <summary>Where the host writes the demo users' random passwords at first start.</summary>
+    public string DemoUsersFile => Path.Combine(_folder, "demo-users.txt");
+
+    /// <summary>The password (or, for "apikey", the key) the host generated for a demo user.</summary>
+    public string DemoSecret(string user)
+    {
+        _ = Services; // make sure the host has started and written the file
+        return File.ReadLines(DemoUsersFile).Select(l => l.Split(' ')).First(f => f[0] == user)[1];
     }
 
     public override async ValueTask DisposeAsync()

@@ -17,7 +17,10 @@ public sealed class IndexModel(IAuditStore audit, WarningService service) : Page
 
     public IReadOnlyList<DeliveryView> Rows { get; private set; } = [];
 
-    public bool More { get; private set; }
+    public bool More => Total > Rows.Count;
+
+    /// <summary>Every matching delivery, also those past the first <see cref="PageRows"/> shown.</summary>
+    public long Total { get; private set; }
 
     public string Query => Request.QueryString.Value ?? "";
 
@@ -31,12 +34,11 @@ public sealed class IndexModel(IAuditStore audit, WarningService service) : Page
         var rows = new List<DeliveryView>();
         await foreach (var row in Search.RunAsync(audit, service, User.ToIssuer().DepartmentId, HttpContext.RequestAborted))
         {
-            if (rows.Count == PageRows)
+            Total++;
+            if (rows.Count < PageRows)
             {
-                More = true;
-                break;
+                rows.Add(row);
             }
-            rows.Add(row);
         }
         Rows = rows;
     }
