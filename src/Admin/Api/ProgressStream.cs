@@ -1,23 +1,21 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Warning.Admin.Contracts;
 using Warning.Admin.Web;
-using Warning.Engine.Persistence;
 
 namespace Warning.Admin.Api;
 
 /// <summary>
 /// Server-Sent Events for the live delivery page: a <c>progress</c> event twice a second with the per-channel
-/// counts and the delivery curve (from the audit store), until the fan-out ends; then <c>end</c>.
+/// counts and the time they were read (the page draws its live curve from these samples; the stored curve is on the
+/// version report), until the fan-out ends; then <c>end</c>.
 /// </summary>
 internal static class ProgressStream
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(30);
 
-    public static async Task StreamAsync(string versionId, HttpContext context, WarningViews views, IAuditStore audit,
-        TimeProvider timeProvider, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    public static async Task StreamAsync(string versionId, HttpContext context, WarningViews views, TimeProvider timeProvider, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var cancellationToken = context.RequestAborted;
         context.Response.ContentType = "text/event-stream; charset=utf-8";
@@ -29,12 +27,7 @@ internal static class ProgressStream
             while (!cancellationToken.IsCancellationRequested)
             {
                 var progress = await views.ProgressAsync(versionId, cancellationToken);
-                var curve = await audit.GetDeliveryCurveAsync(versionId, TimeSpan.FromMilliseconds(250), AuditFilter.None, cancellationToken);
-                var payload = new
-                {
-                    progress,
-                    curve = curve.Select(p => new CurvePointView(p.BucketStart, p.Delivered, p.Cumulative)),
-                };
+                var payload = new { progress, at = timeProvider.GetUtcNow() };
                 await WriteAsync(context, "progress", JsonSerializer.Serialize(payload, json.Value.SerializerOptions), cancellationToken);
                 var finished = progress.State is "Completed" or "Failed" or "Recorded" or "NotStarted";
                 if (finished || timeProvider.GetElapsedTime(started) > MaxDuration)

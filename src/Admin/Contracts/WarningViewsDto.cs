@@ -40,12 +40,16 @@ public sealed record CancelRequest(string Reason);
 
 public sealed record CurvePointView(DateTimeOffset At, long Delivered, long Cumulative);
 
-/// <summary>Per-version report: coverage (delivered ÷ targeted) and the time from publication to 90 % delivered.</summary>
-public sealed record VersionReport(string ThreadId, string VersionId, DateTimeOffset? PublishedAt, long Targeted, long Delivered,
-    long Failed, double Coverage, double? SecondsTo90Percent, IReadOnlyList<CountsView> ByChannel, IReadOnlyList<CountsView> ByArea,
-    IReadOnlyList<CurvePointView> Curve);
+/// <summary>
+/// Per-version report: coverage (reached ÷ targeted) and the time from publication to 90 % reached. A delivery is
+/// reached when the provider confirmed it (Delivered), or, on a channel that has no delivery receipts (LED, broadcast,
+/// the sandbox), when the provider accepted it: that is the most such a channel can ever tell.
+/// </summary>
+public sealed record VersionReport(string ThreadId, string VersionId, DateTimeOffset? PublishedAt, long Targeted, long Submitted,
+    long Delivered, long Failed, long Reached, double Coverage, double? SecondsTo90Percent, IReadOnlyList<CountsView> ByChannel,
+    IReadOnlyList<CountsView> ByArea, IReadOnlyList<CurvePointView> Curve);
 
-public sealed record CountsView(string Name, long Targeted, long Submitted, long Delivered, long Failed, double Coverage);
+public sealed record CountsView(string Name, long Targeted, long Submitted, long Delivered, long Failed, long Reached, double Coverage);
 
 public sealed record ActionLogView(bool Verified, long? FirstBrokenId, IReadOnlyList<ActionView> Entries);
 

@@ -18,6 +18,10 @@ internal static class ConsoleExtensions
         services.AddSingleton(sp => (Engine.Persistence.IAccountStore)sp.GetRequiredService<Engine.Persistence.AuditStore>());
         services.AddSingleton<AccountService>();
         services.AddHostedService<DemoAccounts>();
+        // Razor escapes every character outside Basic Latin by default; Chinese pages stay readable with all of
+        // Unicode allowed, while <, >, &, quotes stay escaped (the XSS tests check it).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<Ui>();
         services.AddSingleton<WarningViews>();

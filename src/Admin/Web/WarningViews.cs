@@ -1,6 +1,7 @@
 using Warning.Admin.Contracts;
 using Warning.Engine.Alerts;
 using Warning.Engine.Audience;
+using Warning.Engine.Channels;
 using Warning.Engine.Issuing;
 using Warning.Engine.Lifecycle;
 using Warning.Engine.Persistence;
@@ -8,7 +9,8 @@ using Warning.Engine.Persistence;
 namespace Warning.Admin.Web;
 
 /// <summary>Turns threads, fan-out progress and audit counts into the views that both the API and the pages show.</summary>
-public sealed class WarningViews(PublicationBoard board, IAuditStore audit, ChannelPolicy policy, WarningService service)
+public sealed class WarningViews(PublicationBoard board, IAuditStore audit, ChannelPolicy policy, WarningService service,
+    ChannelAdapterRegistry adapters)
 {
     public static ThreadSummary Summary(WorkflowRecord record) => new(record.ThreadId, record.DepartmentId, record.State, record.Status,
         record.Level is { } level ? ((WarningLevel)level).ToString() : null, record.EventCode, record.Headline, record.PendingState,
@@ -74,26 +76,13 @@ public sealed class WarningViews(PublicationBoard board, IAuditStore audit, Chan
     {
         var version = issued.Thread.Versions.FirstOrDefault(v => v.Id == versionId)
             ?? throw new IssuingException(IssuingError.NotFound, $"预警事件 {issued.Thread.ThreadId} 没有版本 {versionId}。");
-        var byChannel = await audit.GetDeliveryCountsAsync(versionId, AuditGrouping.Channel, AuditFilter.None, cancellationToken);
-        var byArea = await audit.GetDeliveryCountsAsync(versionId, AuditGrouping.Area, AuditFilter.None, cancellationToken);
-        var curve = await audit.GetDeliveryCurveAsync(versionId, TimeSpan.FromMilliseconds(250), AuditFilter.None, cancellationToken);
-        long targeted = byChannel.Sum(c => c.Targeted), delivered = byChannel.Sum(c => c.Delivered), failed = byChannel.Sum(c => c.Failed);
-        double? to90 = null;
-        if (version.PublishedAt is { } published && targeted > 0)
+        var report = new ReportTally(channel => adapters.TryGet(channel, out var adapter) && adapter.Capabilities.SupportsDeliveryReceipts);
+        await foreach (var delivery in audit.StreamDeliveriesAsync(versionId, AuditFilter.None, cancellationToken))
         {
-            // The first bucket whose running total reaches 90 % of the targeted deliveries; its end bounds the time.
-            var point = curve.FirstOrDefault(p => p.Cumulative >= Math.Ceiling(targeted * 0.9));
-            if (point != default)
-            {
-                to90 = Math.Max(0, (point.BucketStart.AddMilliseconds(250) - published).TotalSeconds);
-            }
+            report.Add(delivery);
         }
-        return new VersionReport(issued.Thread.ThreadId, versionId, version.PublishedAt, targeted, delivered, failed,
-            targeted == 0 ? 0 : (double)delivered / targeted, to90, [.. byChannel.Select(Counts)], [.. byArea.Select(Counts)],
-            [.. curve.Select(p => new CurvePointView(p.BucketStart, p.Delivered, p.Cumulative))]);
+        return report.ToReport(issued.Thread.ThreadId, versionId, version.PublishedAt);
     }
-
-    private static CountsView Counts(DeliveryCounts c) => new(c.Name, c.Targeted, c.Submitted, c.Delivered, c.Failed, c.Coverage);
 
     private static double Percent(long done, long targeted) => targeted == 0 ? 0 : Math.Round(100.0 * done / targeted, 1);
 }

@@ -28,7 +28,13 @@ public class WarningAppFactory : WebApplicationFactory<Program>
     /// <summary>The password (or, for "apikey", the key) the host generated for a demo user.</summary>
     public string DemoSecret(string user)
     {
-        _ = Services; // make sure the host has started and written the file
+        _ = Services; // starts the host; its start-up work may still be finishing, so wait (bounded) for the file
+        for (var i = 0; i < 300 && !File.Exists(DemoUsersFile); i++)
+        {
+            Thread.Yield();
+            using var wait = new ManualResetEventSlim();
+            wait.Wait(TimeSpan.FromMilliseconds(100));
+        }
         return File.ReadLines(DemoUsersFile).Select(l => l.Split(' ')).First(f => f[0] == user)[1];
     }
 

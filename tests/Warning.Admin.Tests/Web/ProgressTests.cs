@@ -32,7 +32,8 @@ public sealed class ProgressTests(WarningAppFactory factory) : IClassFixture<War
         Assert.Equal("event: end\ndata: {}", events[^1]);
         var last = JsonDocument.Parse(events[^2]["event: progress\ndata: ".Length..]).RootElement;
         Assert.Equal("Completed", last.GetProperty("progress").GetProperty("state").GetString());
-        Assert.NotEqual(0, last.GetProperty("curve").GetArrayLength());
+        Assert.Equal(100, last.GetProperty("progress").GetProperty("percent").GetDouble());
+        Assert.True(last.TryGetProperty("at", out _));
     }
 
     /// <summary>Polls the progress of a version until its fan-out ends (bounded: at most a minute).</summary>

@@ -63,14 +63,20 @@
     });
   }
 
-  function drawCurve(points) {
+  // The live curve: one sample per event (time, recipients handed to providers so far), scaled to the SVG box.
+  var samples = [];
+  function drawCurve(at, progress) {
     var line = document.getElementById('curve-line');
-    if (!line || points.length === 0) return;
-    var start = Date.parse(points[0].at);
-    var span = Math.max(1, Date.parse(points[points.length - 1].at) - start);
-    var max = Math.max(1, points[points.length - 1].cumulative);
-    line.setAttribute('points', points.map(function (p) {
-      return ((Date.parse(p.at) - start) / span * 600).toFixed(1) + ',' + (200 - p.cumulative * 200 / max).toFixed(1);
+    if (!line) return;
+    var sent = progress.channels.reduce(function (sum, c) { return sum + c.sent; }, 0);
+    var targeted = progress.channels.reduce(function (sum, c) { return sum + c.targeted; }, 0);
+    if (samples.length === 0 && progress.startedAt) samples.push({ t: Date.parse(progress.startedAt), v: 0 });
+    samples.push({ t: Date.parse(at), v: sent });
+    var start = samples[0].t;
+    var span = Math.max(1, samples[samples.length - 1].t - start);
+    var max = Math.max(1, targeted);
+    line.setAttribute('points', samples.map(function (p) {
+      return ((p.t - start) / span * 600).toFixed(1) + ',' + (200 - p.v * 200 / max).toFixed(1);
     }).join(' '));
   }
 
@@ -105,7 +111,7 @@
           row.querySelector('.' + k).textContent = c[k];
         });
       });
-      drawCurve(data.curve);
+      drawCurve(data.at, progress);
     });
     source.addEventListener('end', function () { source.close(); live.setAttribute('data-ended', 'true'); });
   }
