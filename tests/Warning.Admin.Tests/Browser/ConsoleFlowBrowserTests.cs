@@ -125,7 +125,7 @@ public sealed class ConsoleFlowBrowserTests(BrowserAppFactory factory) : IClassF
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#UserName", user);
-        await page.FillAsync("#Password", factory.DemoSecret(user));
+        await page.FillAsync("#Password", await factory.DemoSecretAsync(user));
         if (user == "drafter")
         {
             await ShotAsync(page, "01-sign-in");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 
 namespace Warning.Admin.Tests.Support;
 
@@ -17,25 +18,25 @@ public class WarningAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
-        builder.UseSetting("Warning:Store:ConnectionString", $"Data Source={DatabasePath}");
-        builder.UseSetting("Warning:Directory:DemoPeople", "5000");
-        builder.UseSetting("Warning:Console:DemoUsersFile", DemoUsersFile);
+        // As app configuration, not UseSetting: host settings come first and the profile file (config/embedded.json,
+        // added by the app) would override them, so every test host would share data/warning.db under the test output.
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Warning:Store:ConnectionString"] = $"Data Source={DatabasePath}",
+            ["Warning:Directory:DemoPeople"] = "5000",
+            ["Warning:Console:DemoUsersFile"] = DemoUsersFile,
+        }));
     }
 
     /// <summary>Where the host writes the demo users' random passwords at first start.</summary>
     public string DemoUsersFile => Path.Combine(_folder, "demo-users.txt");
 
-    /// <summary>The password (or, for "apikey", the key) the host generated for a demo user.</summary>
-    public string DemoSecret(string user)
+    /// <summary>The password (or, for "apikey", the key) the host generated for a demo user at its first start.</summary>
+    public async Task<string> DemoSecretAsync(string user)
     {
-        _ = Services; // starts the host; its start-up work may still be finishing, so wait (bounded) for the file
-        for (var i = 0; i < 300 && !File.Exists(DemoUsersFile); i++)
-        {
-            Thread.Yield();
-            using var wait = new ManualResetEventSlim();
-            wait.Wait(TimeSpan.FromMilliseconds(100));
-        }
-        return File.ReadLines(DemoUsersFile).Select(l => l.Split(' ')).First(f => f[0] == user)[1];
+        _ = Services; // starts the host, which writes the file before it takes requests
+        var lines = await File.ReadAllLinesAsync(DemoUsersFile);
+        return lines.Select(l => l.Split(' ')).First(f => f[0] == user)[1];
     }
 
     public override async ValueTask DisposeAsync()

@@ -36,7 +36,7 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
     {
         var session = ConsoleSession.Anonymous(factory);
         using var response = await session.PostFormAsync("/account/login", "/account/login",
-            new() { ["UserName"] = "drafter", ["Password"] = factory.DemoSecret("drafter") }, Ct);
+            new() { ["UserName"] = "drafter", ["Password"] = await factory.DemoSecretAsync("drafter") }, Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("warning.auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -51,7 +51,7 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = "drafter",
-            ["Password"] = factory.DemoSecret("drafter"),
+            ["Password"] = await factory.DemoSecretAsync("drafter"),
         });
         using var response = await session.Client.PostAsync("/account/login", content, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -68,7 +68,7 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
         using var right = await session.PostFormAsync("/account/login", "/account/login",
-            new() { ["UserName"] = "auditor", ["Password"] = factory.DemoSecret("auditor") }, Ct);
+            new() { ["UserName"] = "auditor", ["Password"] = await factory.DemoSecretAsync("auditor") }, Ct);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("锁定", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }

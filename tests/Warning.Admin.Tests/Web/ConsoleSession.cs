@@ -14,7 +14,7 @@ internal sealed partial class ConsoleSession(HttpClient client)
     {
         var session = Anonymous(factory);
         using var response = await session.PostFormAsync("/account/login", "/account/login",
-            new() { ["UserName"] = user, ["Password"] = factory.DemoSecret(user) }, cancellationToken);
+            new() { ["UserName"] = user, ["Password"] = await factory.DemoSecretAsync(user) }, cancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return session;
     }
