@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Warning.Admin.Endpoints;
 using Warning.Engine.Alerts;
 using Warning.Engine.Codecs;
 using Warning.Engine.Issuing;
-using Warning.Admin.Endpoints;
 
 namespace Warning.Admin.Api;
 

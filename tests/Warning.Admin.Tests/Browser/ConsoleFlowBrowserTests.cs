@@ -83,7 +83,7 @@ public sealed class ConsoleFlowBrowserTests(BrowserAppFactory factory) : IClassF
         await auditor.WaitForSelectorAsync("#deliveries");
         Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture),
             await auditor.Locator("#result-count").TextContentAsync());
-        await ShotAsync(auditor, "07-audit-search");
+        await auditor.ScreenshotAsync(new() { Path = Path.Combine(_screenshots, "07-audit-search.png") }); // the first screen: 500 rows follow
         var csv = await auditor.APIRequest.GetAsync(await auditor.Locator("#csv-link").GetAttributeAsync("href") ?? "");
         Assert.Equal(expected + 1, (await csv.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
 

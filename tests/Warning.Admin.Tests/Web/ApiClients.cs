@@ -21,15 +21,15 @@ internal static class ApiClients
 
     public static object Draft(string level = "Red", string eventType = "11B03", string[]? areas = null, string description = "预计未来3小时将出现100毫米以上降雨。",
         string status = "Actual", Dictionary<string, string>? texts = null, string[]? channels = null) => new
-    {
-        eventType,
-        level,
-        areaCodes = areas ?? ["440199001", "440199002"],
-        description,
-        status,
-        channels = channels ?? [],
-        channelTexts = texts ?? new Dictionary<string, string>(),
-    };
+        {
+            eventType,
+            level,
+            areaCodes = areas ?? ["440199001", "440199002"],
+            description,
+            status,
+            channels = channels ?? [],
+            channelTexts = texts ?? new Dictionary<string, string>(),
+        };
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {

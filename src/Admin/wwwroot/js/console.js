@@ -88,7 +88,8 @@
       var data = JSON.parse(event.data);
       var progress = data.progress;
       document.getElementById('progress-percent').textContent = progress.percent;
-      document.getElementById('progress-state').textContent = progress.state;
+      var stateLabel = document.getElementById('progress-state');
+      stateLabel.textContent = stateLabel.getAttribute('data-' + progress.state.toLowerCase()) || progress.state;
       live.setAttribute('data-state', progress.state);
       var body = document.querySelector('#progress-table tbody');
       progress.channels.forEach(function (c) {
