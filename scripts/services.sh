@@ -71,6 +71,44 @@ start_postgres() {
 start_postgres
 echo "services: PostgreSQL $(psql --version | awk "{print \$3}") ready on 127.0.0.1:5432"
 
+# --- Node peers: maildev (e-mail) and the webhook receiver (issue 6) ------------------------------------------
+# The channel tests start their own copies on free loopback ports from tests/peers/<peer>; this installs the npm
+# packages they run from (npm ci from the committed lockfiles, only when missing or stale) and keeps one maildev
+# daemon on 127.0.0.1:1025 (SMTP) / http://127.0.0.1:1080 (its inbox) for trying the e-mail channel by hand.
+need_apt node nodejs
+need_apt npm npm
+peers_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/peers"
+for peer in email webhook; do
+  dir="$peers_root/$peer"
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+done
+if ! (exec 3<>/dev/tcp/127.0.0.1/1025) 2>/dev/null; then
+  nohup node "$peers_root/email/node_modules/maildev/dist/bin/maildev.js" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+    --smtp 1025 --web 1080 --silent >/dev/null 2>&1 &
+  for _ in $(seq 1 50); do
+    (exec 3<>/dev/tcp/127.0.0.1/1025) 2>/dev/null && break
+    sleep 0.2
+  done
+fi
+(exec 3<>/dev/tcp/127.0.0.1/1025) 2>/dev/null || { echo "services: maildev did not start on 127.0.0.1:1025" >&2; exit 1; }
+echo "services: node $(node --version) peers installed; maildev ready on 127.0.0.1:1025 (inbox http://127.0.0.1:1080)"
+# --- end Node peers -----------------------------------------------------------------------------------------------
+
+# --- mosquitto (LED and broadcast channels over MQTT; issue 6) -----------------------------------------------
+# Loopback 127.0.0.1:1883 with tests/peers/mosquitto.conf; daemonized, no systemd (the Debian package's own
+# service is not started without an init system). Tests read the endpoint from WARNING_MQTT (host:port).
+mqtt_ready() { (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null; }
+need_apt mosquitto mosquitto
+if ! mqtt_ready; then
+  mosquitto -c "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/peers/mosquitto.conf" -d
+  for _ in $(seq 1 50); do mqtt_ready && break; sleep 0.1; done
+fi
+mqtt_ready || { echo "services: mosquitto did not start on 127.0.0.1:1883" >&2; exit 1; }
+echo "services: mosquitto $(mosquitto -h 2>/dev/null | awk 'NR==1{print $3}') ready on 127.0.0.1:1883"
+# --- end mosquitto --------------------------------------------------------------------------------------------
+
 # --- Chromium for the console browser test (issue 7) ----------------------------------------------------------------
 # Playwright for .NET drives Debian's Chromium (shared/verified.md); `playwright install` cannot download browsers
 # here. The CJK fonts make the Chinese pages render as text, not boxes, in the screenshots.

@@ -8,4 +8,8 @@ public static class ChannelNames
     public const string Broadcast = "broadcast";
     public const string WeChat = "wechat";
     public const string BroadcastPlatform = "broadcast-platform";
+    public const string WeCom = "wecom";
+    public const string WeComRobot = "wecom-robot";
+    public const string Email = "email";
+    public const string Webhook = "webhook";
 }

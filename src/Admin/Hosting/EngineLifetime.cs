@@ -18,7 +18,10 @@ internal sealed class EngineLifetime(IServiceProvider services) : IHostedService
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<InProcessPublicationRunner>().DisposeAsync();
+        if (services.GetRequiredService<IPublicationRunner>() is IAsyncDisposable runner)
+        {
+            await runner.DisposeAsync();
+        }
         await services.GetRequiredService<FanOutDispatcher>().DisposeAsync();
         await services.GetRequiredService<DeliveryBatchWriter>().StopAsync(cancellationToken);
     }

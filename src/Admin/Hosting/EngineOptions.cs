@@ -18,6 +18,18 @@ public sealed class EngineOptions
     /// <summary>Channels served by sandbox adapters that record what they would send, comma-separated.</summary>
     public string SandboxChannels { get; set; } = "sms,wechat,led,broadcast";
 
+    /// <summary>Recipients per shard, the durable unit of work (design.md: 10–50 k). Default: 50,000.</summary>
+    public int ShardSize { get; set; } = 50_000;
+
+    /// <summary>Time each sandbox call takes (to watch progress, or to stretch a test). Default: zero.</summary>
+    public TimeSpan SandboxLatency { get; set; }
+
+    /// <summary>Recipients per sandbox call. Default: 1000.</summary>
+    public int SandboxBatchSize { get; set; } = 1000;
+
+    /// <summary>A folder where sandbox adapters log every recipient they send to, one file per process; empty: off.</summary>
+    public string? SandboxSendLog { get; set; }
+
     public List<DepartmentOptions> Departments { get; set; } = [];
 }
 

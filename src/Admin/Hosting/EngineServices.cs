@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Quartz;
 using StackExchange.Redis;
 using Warning.Channels.Sandbox;
 using Warning.Engine.Alerts;
@@ -47,7 +48,9 @@ internal static class EngineServices
         services.AddSingleton<IRateLimiter>(sp => UsesRedis(sp)
             ? new RedisRateLimiter(sp.GetRequiredService<IConnectionMultiplexer>())
             : new InProcessRateLimiter(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IVersionCurrency, InProcessVersionCurrency>();
+        services.AddSingleton<IVersionCurrency>(sp => UsesRedis(sp)
+            ? new RedisVersionCurrency(sp.GetRequiredService<IConnectionMultiplexer>())
+            : new InProcessVersionCurrency());
 
         services.AddSingleton<SandboxRecorder>();
         services.AddSingleton(sp => new ChannelAdapterRegistry(SandboxAdapters(sp)));
@@ -57,9 +60,13 @@ internal static class EngineServices
             sp.GetRequiredService<IDeliveryLedger>(), sp.GetRequiredService<IRateLimiter>(), sp.GetRequiredService<IVersionCurrency>(),
             sp.GetRequiredService<PublicationBoard>(), sp.GetRequiredService<IOptions<DispatchOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FanOutDispatcher>>()));
-        services.AddSingleton<WarningFanOut>();
+        services.AddSingleton(sp => new WarningFanOut(sp.GetRequiredService<AudienceResolver>(), sp.GetRequiredService<DirectoryStore>(),
+            sp.GetRequiredService<FanOutDispatcher>(), sp.GetRequiredService<TimeProvider>())
+        {
+            ShardSize = sp.GetRequiredService<IOptions<EngineOptions>>().Value.ShardSize,
+        });
         services.AddSingleton<InProcessPublicationRunner>();
-        services.AddSingleton<IPublicationRunner>(sp => sp.GetRequiredService<InProcessPublicationRunner>());
+        services.AddWarningJobs(configuration);
 
         services.AddSingleton<IDepartmentDirectory>(sp => new DepartmentDirectory(
             sp.GetRequiredService<IOptions<EngineOptions>>().Value.Departments.Select(d => d.ToDepartment())));
@@ -68,7 +75,11 @@ internal static class EngineServices
         services.AddSingleton(sp => new WarningService(sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<IAuditStore>(),
             sp.GetRequiredService<IDepartmentDirectory>(), sp.GetRequiredService<AudienceResolver>(),
             sp.GetRequiredService<IPublicationRunner>(), sp.GetRequiredService<IVersionCurrency>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<LifecyclePolicy>>().Value));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<LifecyclePolicy>>().Value,
+            sp.GetRequiredService<IWarningSchedule>()));
+        services.AddQuartz();
+        services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+        services.AddSingleton<IWarningSchedule, QuartzWarningSchedule>();
 
         services.AddHostedService<EngineLifetime>();
         return services;
@@ -113,11 +124,19 @@ internal static class EngineServices
         var policy = sp.GetRequiredService<IOptions<ChannelPolicyOptions>>().Value;
         foreach (var name in DepartmentOptions.Split(options.SandboxChannels))
         {
-            yield return new SandboxChannelAdapter(new SandboxChannelOptions
+            IChannelAdapter adapter = new SandboxChannelAdapter(new SandboxChannelOptions
             {
                 Name = name,
                 MaxTextLength = policy.MaxTextLength.GetValueOrDefault(name, 2000),
+                Latency = options.SandboxLatency,
+                MaxBatchSize = options.SandboxBatchSize,
             }, sp.GetRequiredService<SandboxRecorder>(), sp.GetRequiredService<TimeProvider>());
+            if (!string.IsNullOrWhiteSpace(options.SandboxSendLog))
+            {
+                Directory.CreateDirectory(options.SandboxSendLog);
+                adapter = new SendLogAdapter(adapter, options.SandboxSendLog);
+            }
+            yield return adapter;
         }
     }
 

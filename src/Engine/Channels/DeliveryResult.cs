@@ -9,6 +9,16 @@ public readonly record struct DeliveryResult(int Recipient, DeliveryStatus Statu
     /// <summary>True for Sent and Delivered.</summary>
     public bool IsSuccess => Status >= DeliveryStatus.Sent;
 
+    /// <summary>
+    /// Set when the provider refused the send for lack of quota (HTTP 429, WeChat 45009, SMPP throttling): how long
+    /// it said to hold off. The status is then <see cref="DeliveryStatus.TransientFailure"/>; the engine's rate
+    /// limiter, not the adapter, decides what to do with the pause.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>True when the provider throttled this send (<see cref="RetryAfter"/> is set).</summary>
+    public bool IsThrottled => RetryAfter is not null;
+
     /// <summary>Handed to the provider.</summary>
     public static DeliveryResult Sent(int recipient, string? providerMessageId = null) =>
         new(recipient, DeliveryStatus.Sent, null, providerMessageId);
@@ -22,6 +32,10 @@ public readonly record struct DeliveryResult(int Recipient, DeliveryStatus Statu
 
     /// <summary>Failed in a way worth retrying.</summary>
     public static DeliveryResult Transient(int recipient, string detail) => new(recipient, DeliveryStatus.TransientFailure, detail);
+
+    /// <summary>Refused for lack of quota: transient, with the pause the provider asked for.</summary>
+    public static DeliveryResult Throttled(int recipient, string detail, TimeSpan retryAfter) =>
+        new(recipient, DeliveryStatus.TransientFailure, detail) { RetryAfter = retryAfter };
 
     /// <summary>Failed for good.</summary>
     public static DeliveryResult Failed(int recipient, string detail) => new(recipient, DeliveryStatus.Failed, detail);

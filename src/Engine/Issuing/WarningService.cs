@@ -22,9 +22,14 @@ public sealed partial class WarningService(
     IPublicationRunner runner,
     IVersionCurrency currency,
     TimeProvider timeProvider,
-    LifecyclePolicy? policy = null)
+    LifecyclePolicy? policy = null,
+    IWarningSchedule? schedule = null)
 {
+    /// <summary>The actor of steps nobody took by hand (expiry).</summary>
+    public const string SystemActor = "system";
+
     private readonly LifecyclePolicy _policy = policy ?? LifecyclePolicy.Default;
+    private readonly IWarningSchedule _schedule = schedule ?? NoWarningSchedule.Instance;
 
     /// <summary>Starts a thread with the draft of its first release.</summary>
     public async Task<IssuedThread> CreateAsync(Issuer issuer, WarningMessage content, CancellationToken cancellationToken = default)
@@ -144,7 +149,33 @@ public sealed partial class WarningService(
             currency.Retire(replaced.Id);
         }
         var progress = await runner.StartAsync(thread.ThreadId, version.Content, cancellationToken).ConfigureAwait(false);
+        if (version.Content.Infos.Select(i => i.Expires).Max() is { } expires && thread.State == WarningThreadState.Active)
+        {
+            await _schedule.ScheduleExpiryAsync(thread.ThreadId, expires, cancellationToken).ConfigureAwait(false);
+        }
         return (saved, progress);
+    }
+
+    /// <summary>
+    /// Marks the thread Expired when the version in force has passed its expiry (the schedule calls this at
+    /// <c>expires</c>); stops its remaining sends. Returns false when it is not due (an Update moved the expiry) or
+    /// the thread is already closed.
+    /// </summary>
+    public async Task<bool> ExpireAsync(string threadId, CancellationToken cancellationToken = default)
+    {
+        var issued = await GetAsync(threadId, cancellationToken).ConfigureAwait(false);
+        var current = issued.Thread.Current;
+        if (!issued.Thread.ExpireIfDue())
+        {
+            return false;
+        }
+        await SaveAsync(issued, "expire", new Issuer(SystemActor, "系统", issued.DepartmentId, IssuerRoles.None), current!.Id,
+            cancellationToken).ConfigureAwait(false);
+        var first = issued.Thread.Versions[0].Content;
+        await audit.SaveThreadAsync(new WarningThreadRecord(threadId, issued.Thread.State.ToString(), FirstInfo(first)?.EventType,
+            first.Sent, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        currency.Retire(current.Id);
+        return true;
     }
 
     /// <summary>How many recipients a version would reach on each channel, without sending anything.</summary>

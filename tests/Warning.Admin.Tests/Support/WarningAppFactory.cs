@@ -8,6 +8,7 @@ namespace Warning.Admin.Tests.Support;
 /// <summary>
 /// The real host on the embedded profile, with its SQLite file in a fresh temp folder and a smaller demo district
 /// (5,000 people) so that each test class starts in a second; everything else is as `dotnet run` has it.
+/// Subclasses add settings through <see cref="Settings"/>; they are applied last, over the profile file.
 /// </summary>
 public class WarningAppFactory : WebApplicationFactory<Program>
 {
@@ -15,18 +16,14 @@ public class WarningAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "warning.db");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public string Folder => _folder;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        Directory.CreateDirectory(_folder);
-        // As app configuration, not UseSetting: host settings come first and the profile file (config/embedded.json,
-        // added by the app) would override them, so every test host would share data/warning.db under the test output.
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Warning:Store:ConnectionString"] = $"Data Source={DatabasePath}",
-            ["Warning:Directory:DemoPeople"] = "5000",
-            ["Warning:Console:DemoUsersFile"] = DemoUsersFile,
-        }));
-    }
+        ["Warning:Store:ConnectionString"] = $"Data Source={DatabasePath}",
+        ["Warning:Directory:DemoPeople"] = "5000",
+        ["Warning:Console:DemoUsersFile"] = DemoUsersFile,
+    };
 
     /// <summary>Where the host writes the demo users' random passwords at first start.</summary>
     public string DemoUsersFile => Path.Combine(_folder, "demo-users.txt");
@@ -37,6 +34,19 @@ public class WarningAppFactory : WebApplicationFactory<Program>
         _ = Services; // starts the host, which writes the file before it takes requests
         var lines = await File.ReadAllLinesAsync(DemoUsersFile);
         return lines.Select(l => l.Split(' ')).First(f => f[0] == user)[1];
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        var settings = Settings;
+        // UseSetting makes them visible while Program registers services (the role, the job runner); the in-memory
+        // source added at build time puts them over the profile file, which Program adds after UseSetting's values.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
     }
 
     public override async ValueTask DisposeAsync()

@@ -210,6 +210,30 @@ public sealed class WarningServiceTests : IAsyncLifetime
         Assert.Contains("440199999", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExpireAsync_BeforeAndAfterExpiry_OnlyExpiresWhenDueAndStopsTheVersion()
+    {
+        var first = _f.Rainstorm(WarningLevel.Blue) with { };
+        first = first with { Infos = [first.Infos[0] with { Expires = TimeProvider.System.GetUtcNow().AddSeconds(-1) }] };
+        var threadId = await PublishedAsync(first with
+        {
+            Infos = [first.Infos[0] with { Expires = TimeProvider.System.GetUtcNow().AddHours(1) }],
+        });
+        Assert.False(await _f.Service.ExpireAsync(threadId, Token)); // not due: still in force
+
+        var expiring = _f.Rainstorm(WarningLevel.Blue);
+        var secondThread = await PublishedAsync(expiring with
+        {
+            Infos = [expiring.Infos[0] with { Expires = TimeProvider.System.GetUtcNow().AddMilliseconds(-500) }],
+        });
+
+        Assert.True(await _f.Service.ExpireAsync(secondThread, Token));
+        Assert.Equal(WarningThreadState.Expired, (await _f.Service.GetAsync(secondThread, Token)).Thread.State);
+        Assert.False(_f.Currency.IsCurrent(expiring.Identifier));
+        Assert.False(await _f.Service.ExpireAsync(secondThread, Token)); // once only
+        Assert.Contains(await _f.Store.GetActionLogAsync(0, Token), e => e.Action == "expire" && e.Actor == WarningService.SystemActor);
+    }
+
     private async Task<string> PublishedAsync(WarningMessage content)
     {
         var created = await _f.Service.CreateAsync(Drafter, content, Token);

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Warning.Engine.Tests.Support;
 
 /// <summary>
-/// Where the real servers are. scripts/services.sh starts PostgreSQL on the default below. A missing server
+/// Where the real servers are. scripts/services.sh starts PostgreSQL and mosquitto on the defaults below. A missing server
 /// skips its tests with the reason on a developer machine and fails them under CI=true; SQL Server has no
 /// server on these machines, so its tests run only where WARNING_SQLSERVER is set.
 /// </summary>
@@ -19,6 +19,11 @@ internal static class TestServers
     public static string? SqlServer => Environment.GetEnvironmentVariable("WARNING_SQLSERVER") is { Length: > 0 } value
         ? value
         : null;
+
+    /// <summary>The MQTT broker (mosquitto) as host:port; scripts/services.sh starts it on 127.0.0.1:1883.</summary>
+    public static string Mqtt => Environment.GetEnvironmentVariable("WARNING_MQTT") is { Length: > 0 } value
+        ? value
+        : "127.0.0.1:1883";
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 

@@ -1,0 +1,85 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Warning.Engine.Channels;
+using Warning.Engine.Dispatch;
+using Warning.Engine.Durable;
+using Warning.Engine.Issuing;
+using Warning.Engine.Persistence;
+
+namespace Warning.Admin.Hosting;
+
+/// <summary>The node's role and, for the hangfire runner, Hangfire's storage, the shard job and the two worker servers.</summary>
+internal static class JobServices
+{
+    /// <summary>From <c>--role</c>, WARNING_ROLE or "Warning:Role"; default all.</summary>
+    public static NodeRole GetNodeRole(this IConfiguration configuration)
+    {
+        var text = configuration["role"] ?? configuration["Warning:Role"] ?? "all";
+        return Enum.TryParse<NodeRole>(text, ignoreCase: true, out var role)
+            ? role
+            : throw new InvalidOperationException($"Unknown role '{text}': use all, admin or worker.");
+    }
+
+    public static IServiceCollection AddWarningJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var role = configuration.GetNodeRole();
+        var options = configuration.GetSection("Warning:Jobs").Get<JobOptions>() ?? new JobOptions();
+        services.Configure<ShardExecutorOptions>(configuration.GetSection("Warning:Jobs"));
+        services.AddSingleton<IShardLeases>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis)
+            ? new InProcessShardLeases(sp.GetRequiredService<TimeProvider>())
+            : new RedisShardLeases(sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddSingleton(sp => new ShardExecutor(sp.GetRequiredService<IAuditStore>(), sp.GetRequiredService<WarningFanOut>(),
+            sp.GetRequiredService<FanOutDispatcher>(), sp.GetRequiredService<IShardLeases>(),
+            sp.GetRequiredService<IOptions<ShardExecutorOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<PublicationBoard>(), sp.GetRequiredService<ILogger<ShardExecutor>>()));
+
+        if (!string.Equals(options.Runner, "hangfire", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IPublicationRunner>(sp => sp.GetRequiredService<InProcessPublicationRunner>());
+            return services;
+        }
+
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (string.Equals(options.Storage, "postgres", StringComparison.OrdinalIgnoreCase))
+            {
+                config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(options.ConnectionString
+                    ?? throw new InvalidOperationException("Warning:Jobs:ConnectionString is required for postgres job storage.")),
+                    new PostgreSqlStorageOptions { QueuePollInterval = options.PollInterval, InvisibilityTimeout = options.InvisibilityTimeout });
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+        services.AddTransient<ShardJob>();
+        services.AddSingleton<IPublicationRunner>(sp => new DurablePublicationRunner(sp.GetRequiredService<IBackgroundJobClient>(),
+            sp.GetRequiredService<ShardExecutor>(), sp.GetRequiredService<ChannelAdapterRegistry>(), sp.GetRequiredService<PublicationBoard>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DurablePublicationRunner>>())
+        {
+            RunLocally = role != NodeRole.Admin,
+        });
+        if (role != NodeRole.Admin)
+        {
+            // Two servers, not one server with two queues: a Red shard must never wait for a worker busy with Blue.
+            services.AddHangfireServer(s =>
+            {
+                s.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:urgent";
+                s.Queues = [ShardJob.UrgentQueue];
+                s.WorkerCount = options.UrgentWorkers;
+                s.SchedulePollingInterval = options.PollInterval;
+            });
+            services.AddHangfireServer(s =>
+            {
+                s.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:routine";
+                s.Queues = [ShardJob.RoutineQueue];
+                s.WorkerCount = options.RoutineWorkers;
+                s.SchedulePollingInterval = options.PollInterval;
+            });
+        }
+        return services;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Warning.Admin.Tests.Durable;
+
+/// <summary>
+/// A real `Warning.Admin --role worker` process, started from the build output next to this test's, with its
+/// settings as WARNING_ environment variables; its output is kept for the failure message.
+/// </summary>
+internal sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public WorkerProcess(string name, IReadOnlyDictionary<string, string> settings)
+    {
+        Name = name;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(AdminAssembly)!,
+        };
+        info.ArgumentList.Add(AdminAssembly);
+        info.ArgumentList.Add("--role");
+        info.ArgumentList.Add("worker");
+        foreach (var (key, value) in settings)
+        {
+            info.Environment["WARNING_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        info.Environment["WARNING_PROFILE"] = "production";
+        // The profile file sets Warning; WARNING_ variables are read after it and win.
+        info.Environment["WARNING_Logging__LogLevel__Default"] = "Information";
+        info.Environment["WARNING_Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        _process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>The host's own dll in the artifacts folder (artifacts/bin/Warning.Admin/{configuration}/).</summary>
+    public static string AdminAssembly
+    {
+        get
+        {
+            var here = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+            var configuration = Path.GetFileName(here);
+            var bin = Path.GetDirectoryName(Path.GetDirectoryName(here))!;
+            return Path.Combine(bin, "Warning.Admin", configuration, "Warning.Admin.dll");
+        }
+    }
+
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public Task Started => _started.Task;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a node that loses power.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+        if (line.Contains("Application started", StringComparison.Ordinal))
+        {
+            _started.TrySetResult();
+        }
+    }
+}
