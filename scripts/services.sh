@@ -109,3 +109,17 @@ fi
 mqtt_ready || { echo "services: mosquitto did not start on 127.0.0.1:1883" >&2; exit 1; }
 echo "services: mosquitto $(mosquitto -h 2>/dev/null | awk 'NR==1{print $3}') ready on 127.0.0.1:1883"
 # --- end mosquitto --------------------------------------------------------------------------------------------
+
+# --- Chromium for the console browser test (issue 7) ----------------------------------------------------------------
+# Playwright for .NET drives Debian's Chromium (shared/verified.md); `playwright install` cannot download browsers
+# here. The CJK fonts make the Chinese pages render as text, not boxes, in the screenshots.
+need_apt_fonts() {  # a package without a command of its own
+  [ "$(id -u)" -eq 0 ] || { echo "services: install the Debian package '$1' (needs root)" >&2; return 1; }
+  [ -n "${WARNING_APT_UPDATED:-}" ] || { apt-get update -qq >/dev/null; export WARNING_APT_UPDATED=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+}
+need_apt chromium chromium
+need_apt fc-list fontconfig
+fc-list :lang=zh | grep -q . || need_apt_fonts fonts-noto-cjk
+echo "services: $(chromium --version 2>/dev/null | head -n1) ready (browser tests)"
+# --- end Chromium ---------------------------------------------------------------------------------------------------

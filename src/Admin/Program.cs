@@ -1,18 +1,20 @@
 using Warning.Admin.Endpoints;
 using Warning.Admin.Hosting;
+using Warning.Admin.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWarningConfiguration();
 builder.Services.AddWarningJson();
 builder.Services.AddProblemDetails();
 builder.Services.AddWarningEngine(builder.Configuration);
+builder.AddWarningConsole();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealthEndpoints();
 app.MapCapEndpoints();
-app.MapHomePage();
+app.MapWarningConsole();
 
 app.Run();
 

@@ -22,7 +22,19 @@ public class WarningAppFactory : WebApplicationFactory<Program>
     {
         ["Warning:Store:ConnectionString"] = $"Data Source={DatabasePath}",
         ["Warning:Directory:DemoPeople"] = "5000",
+        ["Warning:Console:DemoUsersFile"] = DemoUsersFile,
     };
+
+    /// <summary>Where the host writes the demo users' random passwords at first start.</summary>
+    public string DemoUsersFile => Path.Combine(_folder, "demo-users.txt");
+
+    /// <summary>The password (or, for "apikey", the key) the host generated for a demo user at its first start.</summary>
+    public async Task<string> DemoSecretAsync(string user)
+    {
+        _ = Services; // starts the host, which writes the file before it takes requests
+        var lines = await File.ReadAllLinesAsync(DemoUsersFile);
+        return lines.Select(l => l.Split(' ')).First(f => f[0] == user)[1];
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

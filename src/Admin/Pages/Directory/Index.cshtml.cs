@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Warning.Admin.Accounts;
+using Warning.Engine.Audience;
+using Warning.Engine.Issuing;
+
+namespace Warning.Admin.Pages.Directory;
+
+/// <summary>Directory management for administrators: what the directory holds, departments, and CSV import with its rejected rows.</summary>
+[Authorize(Policy = ApiScopes.DirectoryWrite)]
+[RequestSizeLimit(64 * 1024 * 1024)]
+public sealed class IndexModel(DirectoryStore directory, IDepartmentDirectory departments, ILogger<IndexModel> logger) : PageModel
+{
+    public RecipientDirectory Current => directory.Current;
+
+    public IReadOnlyList<Department> Departments => departments.All;
+
+    public CsvImportReport? Report { get; private set; }
+
+    public string? ImportKind { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, string kind)
+    {
+        ImportKind = kind == "devices" ? "devices" : "people";
+        if (file is null || file.Length == 0)
+        {
+            Report = new CsvImportReport(0, 0, [new CsvRowError(0, "file", "请选择 CSV 文件", "choose a CSV file")]);
+            return Page();
+        }
+        // Parse into memory first (the importer is synchronous), then swap the snapshot in one step.
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, HttpContext.RequestAborted);
+        buffer.Position = 0;
+        CsvImportReport? report = null;
+        directory.Update(builder => report = ImportKind == "devices"
+            ? DirectoryCsvImporter.ImportDevices(buffer, builder, HttpContext.RequestAborted)
+            : DirectoryCsvImporter.ImportPeople(buffer, builder, HttpContext.RequestAborted));
+        Report = report;
+        Log.DirectoryImported(logger, User.ToIssuer().UserId, report!.Imported, report.Rejected);
+        return Page();
+    }
+}
