@@ -5,6 +5,9 @@ namespace Warning.Engine.Persistence;
 
 public abstract partial class AuditStore
 {
+    /// <summary>Tries of one delivery batch that lost a deadlock to a concurrent writer.</summary>
+    private const int DeadlockTries = 3;
+
     /// <summary>Applies unmatched receipts to their deliveries (forward only) and marks them matched (@Now).</summary>
     private protected abstract string MatchReceiptsSql { get; }
 
@@ -19,25 +22,19 @@ public abstract partial class AuditStore
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            try
+            var keys = await ResolveKeysAsync(connection, deliveries, cancellationToken).ConfigureAwait(false);
+            for (var attempt = 1; ; attempt++)
             {
-                if (!await TryBulkInsertDeliveriesAsync(connection, transaction, deliveries, cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    // A key already exists (a shard re-run after a crash, or one delivery twice in a batch):
-                    // the fast path cannot merge, so redo the batch as a forward-only upsert.
-                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    await transaction.DisposeAsync().ConfigureAwait(false);
-                    transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                    await UpsertDeliveriesAsync(connection, transaction, deliveries, cancellationToken).ConfigureAwait(false);
+                    await WriteDeliveriesAsync(connection, deliveries, keys, cancellationToken).ConfigureAwait(false);
+                    return;
                 }
-
-                await MatchReceiptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await transaction.DisposeAsync().ConfigureAwait(false);
+                catch (DbException e) when (attempt < DeadlockTries && IsDeadlock(e))
+                {
+                    // Two writers merged overlapping keys in different orders; the database chose this one to
+                    // roll back. Nothing of the batch is written yet, so it can simply run again.
+                }
             }
         }
     }
@@ -61,10 +58,17 @@ public abstract partial class AuditStore
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            var channels = new short[receipts.Count];
+            for (var i = 0; i < receipts.Count; i++)
+            {
+                channels[i] = (short)await ResolveKeyAsync(connection, DeliveryRegistry.Channels, receipts[i].Channel, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await InsertReceiptsAsync(connection, transaction, receipts, cancellationToken).ConfigureAwait(false);
+                await InsertReceiptsAsync(connection, transaction, receipts, channels, cancellationToken).ConfigureAwait(false);
                 await MatchReceiptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -85,16 +89,47 @@ public abstract partial class AuditStore
         }
     }
 
+    /// <summary>True when the database rolled the transaction back to break a deadlock.</summary>
+    private protected virtual bool IsDeadlock(DbException exception) => false;
+
     /// <summary>The fastest path; returns false, leaving the transaction to be rolled back, on a key conflict.</summary>
     private protected abstract Task<bool> TryBulkInsertDeliveriesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken);
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
+        CancellationToken cancellationToken);
 
     /// <summary>Inserts new deliveries and moves existing ones forward only (state-rank guard in SQL).</summary>
     private protected abstract Task UpsertDeliveriesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken);
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
+        CancellationToken cancellationToken);
 
     private protected abstract Task InsertReceiptsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProviderReceipt> receipts, CancellationToken cancellationToken);
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProviderReceipt> receipts, short[] channelKeys,
+        CancellationToken cancellationToken);
+
+    private async Task WriteDeliveriesAsync(
+        DbConnection connection, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!await TryBulkInsertDeliveriesAsync(connection, transaction, deliveries, keys, cancellationToken).ConfigureAwait(false))
+            {
+                // A key already exists (a shard re-run after a crash, or one delivery twice in a batch):
+                // the fast path cannot merge, so redo the batch as a forward-only upsert.
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.DisposeAsync().ConfigureAwait(false);
+                transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await UpsertDeliveriesAsync(connection, transaction, deliveries, keys, cancellationToken).ConfigureAwait(false);
+            }
+
+            await MatchReceiptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     private Task<int> MatchReceiptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(Command(MatchReceiptsSql, new { Now = NowMs }, transaction, cancellationToken));

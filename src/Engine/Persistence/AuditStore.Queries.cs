@@ -6,6 +6,12 @@ namespace Warning.Engine.Persistence;
 
 public abstract partial class AuditStore
 {
+    /// <summary>
+    /// FROM … WHERE of "what did this person receive" (@RecipientId), with the columns of delivery_view. It must
+    /// probe the primary key once per version: there is no index on recipient alone (see the migrations).
+    /// </summary>
+    private protected abstract string RecipientDeliveriesFrom { get; }
+
     public async Task<IReadOnlyList<DeliveryCounts>> GetDeliveryCountsAsync(
         string versionId, AuditGrouping grouping, AuditFilter filter, CancellationToken cancellationToken)
     {
@@ -25,7 +31,7 @@ public abstract partial class AuditStore
             "CAST(COALESCE(SUM(CASE WHEN submitted_at_ms IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS Submitted, " +
             "CAST(COALESCE(SUM(CASE WHEN state = 3 THEN 1 ELSE 0 END), 0) AS BIGINT) AS Delivered, " +
             "CAST(COALESCE(SUM(CASE WHEN state = 4 THEN 1 ELSE 0 END), 0) AS BIGINT) AS Failed " +
-            $"FROM deliveries WHERE version_id = @VersionId{AuditFilterSql.Where(filter, parameters)}" +
+            $"FROM delivery_view WHERE version_id = @VersionId{AuditFilterSql.Where(filter, parameters)}" +
             (key is null ? "" : $" GROUP BY {key} ORDER BY 1");
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -46,7 +52,7 @@ public abstract partial class AuditStore
         var parameters = new DynamicParameters(new { VersionId = versionId, BucketMs = bucketMs });
         var sql =
             "SELECT bucket AS Bucket, CAST(COUNT(*) AS BIGINT) AS Delivered FROM (" +
-            "SELECT completed_at_ms / @BucketMs AS bucket FROM deliveries " +
+            "SELECT completed_at_ms / @BucketMs AS bucket FROM delivery_view " +
             $"WHERE version_id = @VersionId AND state = 3 AND completed_at_ms IS NOT NULL{AuditFilterSql.Where(filter, parameters)}" +
             ") b GROUP BY bucket ORDER BY bucket";
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -67,7 +73,7 @@ public abstract partial class AuditStore
     {
         ArgumentNullException.ThrowIfNull(recipientId);
         var parameters = new DynamicParameters(new { RecipientId = recipientId });
-        var sql = $"SELECT {DeliverySql.ViewColumns} FROM deliveries WHERE recipient_id = @RecipientId" +
+        var sql = $"SELECT {DeliverySql.ViewColumns} FROM {RecipientDeliveriesFrom}" +
             $"{AuditFilterSql.Where(filter, parameters)} ORDER BY created_at_ms, version_id, channel";
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -81,9 +87,10 @@ public abstract partial class AuditStore
         string? versionId, AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(new { VersionId = versionId });
-        var sql = $"SELECT {DeliverySql.ViewColumns} FROM deliveries WHERE " +
+        // Key order is the primary key's: rows stream without a sort (recipients in registration order).
+        var sql = $"SELECT {DeliverySql.ViewColumns} FROM delivery_view WHERE " +
             (versionId is null ? "1 = 1" : "version_id = @VersionId") +
-            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY version_id, recipient_id, channel";
+            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY {DeliverySql.Keys}";
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

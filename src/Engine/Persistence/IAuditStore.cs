@@ -23,6 +23,12 @@ public interface IAuditStore
 
     Task SaveDeviceAsync(DeviceRecord device, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Registers person and device ids in bulk (a directory import), so that their first deliveries need no
+    /// registration of their own. Optional: a delivery for an id never registered registers it itself.
+    /// </summary>
+    Task RegisterRecipientsAsync(IReadOnlyList<string> recipientIds, CancellationToken cancellationToken);
+
     /// <summary>Creates or moves forward a batch of deliveries in one transaction, with the provider's fastest path.</summary>
     Task RecordDeliveriesAsync(IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken);
 

@@ -8,6 +8,8 @@ namespace Warning.Engine.Persistence;
 /// <summary>
 /// PostgreSQL through Npgsql. Bulk path: binary COPY straight into deliveries; when a key already exists the
 /// batch is copied into a temporary stage and merged with INSERT … ON CONFLICT under the forward-only rule.
+/// Several writers may run at once (<see cref="DeliveryBatchWriterOptions.ConcurrentTransactions"/>): their
+/// COPYs proceed in parallel, receipt matching takes an advisory lock so that it runs one at a time.
 /// </summary>
 public sealed class PostgreSqlAuditStore(string connectionString, AuditStoreOptions? options = null, TimeProvider? timeProvider = null)
     : AuditStore(options, timeProvider)
@@ -23,21 +25,33 @@ public sealed class PostgreSqlAuditStore(string connectionString, AuditStoreOpti
         "SELECT pg_advisory_xact_lock(7431001); " +
         "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL);";
 
-    private protected override string MatchReceiptsSql => DeliverySql.MatchReceiptsUpdateFrom;
+    // Concurrent writers would otherwise lock the same receipts and deliveries in different orders.
+    private protected override string MatchReceiptsSql => "SELECT pg_advisory_xact_lock(7431003); " + DeliverySql.MatchReceiptsUpdateFrom;
 
     private protected override string LockActionLogSql => "SELECT pg_advisory_xact_lock(7431002)";
+
+    // LATERAL … OFFSET 0 keeps the planner from flattening the probe into a scan of every delivery: one
+    // primary-key look-up per version for the one person.
+    private protected override string RecipientDeliveriesFrom =>
+        "delivery_recipients r CROSS JOIN delivery_versions v CROSS JOIN LATERAL (SELECT * FROM deliveries d " +
+        "WHERE d.version_key = v.version_key AND d.recipient_key = r.recipient_key OFFSET 0) d " +
+        "JOIN delivery_channels c ON c.channel_key = d.channel_key WHERE r.recipient_id = @RecipientId";
 
     private protected override DbConnection CreateConnection() => new NpgsqlConnection(connectionString);
 
     private protected override string SaveSql(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns, bool update) =>
         OnConflictSql.Save(table, keys, columns, update);
 
+    private protected override bool IsDeadlock(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected };
+
     private protected override async Task<bool> TryBulkInsertDeliveriesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await CopyDeliveriesAsync((NpgsqlConnection)connection, "deliveries", deliveries, cancellationToken).ConfigureAwait(false);
+            await CopyDeliveriesAsync((NpgsqlConnection)connection, "deliveries", deliveries, keys, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -47,41 +61,61 @@ public sealed class PostgreSqlAuditStore(string connectionString, AuditStoreOpti
     }
 
     private protected override async Task UpsertDeliveriesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
+        CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(Command(
             $"CREATE TEMPORARY TABLE IF NOT EXISTS {Stage} (LIKE deliveries) ON COMMIT DELETE ROWS",
             null, transaction, cancellationToken)).ConfigureAwait(false);
-        await CopyDeliveriesAsync((NpgsqlConnection)connection, Stage, deliveries, cancellationToken).ConfigureAwait(false);
+        await CopyDeliveriesAsync((NpgsqlConnection)connection, Stage, deliveries, keys, cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(Command(
-            $"INSERT INTO deliveries ({DeliverySql.Columns}) {DeliverySql.CollapsedStage(Stage)}" +
+            $"INSERT INTO deliveries ({DeliverySql.Columns}) {DeliverySql.CollapsedStage(Stage)} ORDER BY {DeliverySql.Keys}" +
             DeliverySql.OnConflictMoveForward, null, transaction, cancellationToken)).ConfigureAwait(false);
     }
 
     private protected override async Task InsertReceiptsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProviderReceipt> receipts, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProviderReceipt> receipts, short[] channelKeys,
+        CancellationToken cancellationToken)
     {
         var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
-            "COPY provider_receipts (channel, provider_message_id, state, received_at_ms, raw) FROM STDIN (FORMAT BINARY)",
+            "COPY provider_receipts (channel_key, provider_message_id, state, received_at_ms, raw) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
-            foreach (var r in receipts)
+            for (var i = 0; i < receipts.Count; i++)
             {
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(r.Channel, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(r.ProviderMessageId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync((int)r.State, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(r.ReceivedAt.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await WriteAsync(importer, r.Raw, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                var r = receipts[i];
+                importer.StartRow();
+                importer.Write(channelKeys[i], NpgsqlDbType.Smallint);
+                importer.Write(r.ProviderMessageId, NpgsqlDbType.Text);
+                importer.Write((short)r.State, NpgsqlDbType.Smallint);
+                importer.Write(r.ReceivedAt.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint);
+                Write(importer, r.Raw);
             }
 
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
+    private protected override async Task<IReadOnlyList<(string Id, int Key)>> RegisterAsync(
+        DbConnection connection, DeliveryRegistry registry, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        // One implicit transaction: insert the new ids in the order given (so keys follow it), then read back
+        // every id's key, including ids another node registered in the meantime.
+        var sql =
+            $"INSERT INTO {registry.Table} ({registry.IdColumn}) SELECT id FROM unnest(@Ids) WITH ORDINALITY AS u (id, n) " +
+            $"ORDER BY n ON CONFLICT ({registry.IdColumn}) DO NOTHING; " +
+            $"SELECT {registry.IdColumn} AS Id, CAST({registry.KeyColumn} AS INTEGER) AS KeyValue FROM {registry.Table} " +
+            $"WHERE {registry.IdColumn} = ANY (@Ids)";
+        var rows = await connection.QueryAsync<RegistryRow>(Command(sql, new { Ids = ids.ToArray() }, null, cancellationToken))
+            .ConfigureAwait(false);
+        return rows.Select(r => (r.Id, r.KeyValue)).ToList();
+    }
+
     private static async Task CopyDeliveriesAsync(
-        NpgsqlConnection connection, string table, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string table, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
+        CancellationToken cancellationToken)
     {
         var importer = await connection.BeginBinaryImportAsync(
             $"COPY {table} ({DeliverySql.Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
@@ -97,17 +131,18 @@ public sealed class PostgreSqlAuditStore(string connectionString, AuditStoreOpti
                 }
 
                 var d = deliveries[i];
+                var k = keys[i];
                 importer.StartRow();
-                importer.Write(d.VersionId, NpgsqlDbType.Text);
-                importer.Write(d.RecipientId, NpgsqlDbType.Text);
-                importer.Write(d.Channel, NpgsqlDbType.Text);
-                Write(importer, d.AreaCode);
-                importer.Write((int)d.State, NpgsqlDbType.Integer);
-                Write(importer, d.ProviderMessageId);
+                importer.Write(k.Version, NpgsqlDbType.Integer);
+                importer.Write(k.Recipient, NpgsqlDbType.Integer);
+                importer.Write(k.Channel, NpgsqlDbType.Smallint);
+                importer.Write((short)d.State, NpgsqlDbType.Smallint);
                 importer.Write(d.AtMs, NpgsqlDbType.Bigint);
                 Write(importer, d.ClaimedAtMs);
                 Write(importer, d.SubmittedAtMs);
                 Write(importer, d.CompletedAtMs);
+                Write(importer, d.AreaCode);
+                Write(importer, d.ProviderMessageId);
                 Write(importer, d.Detail);
             }
 
@@ -138,7 +173,4 @@ public sealed class PostgreSqlAuditStore(string connectionString, AuditStoreOpti
             importer.WriteNull();
         }
     }
-
-    private static Task WriteAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
 }

@@ -11,7 +11,8 @@ namespace Warning.Engine.Persistence;
 /// </summary>
 internal static class SqliteBulk
 {
-    internal static void UpsertDeliveries(SqliteConnection connection, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
+    internal static void UpsertDeliveries(
+        SqliteConnection connection, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys, CancellationToken cancellationToken)
     {
         var db = connection.Handle!;
         var stmt = Prepare(db,
@@ -27,33 +28,36 @@ internal static class SqliteBulk
                 }
 
                 var d = deliveries[i];
-                raw.sqlite3_bind_text(stmt, 1, d.VersionId);
-                raw.sqlite3_bind_text(stmt, 2, d.RecipientId);
-                raw.sqlite3_bind_text(stmt, 3, d.Channel);
-                Bind(stmt, 4, d.AreaCode);
-                raw.sqlite3_bind_int(stmt, 5, (int)d.State);
-                Bind(stmt, 6, d.ProviderMessageId);
-                raw.sqlite3_bind_int64(stmt, 7, d.AtMs);
-                Bind(stmt, 8, d.ClaimedAtMs);
-                Bind(stmt, 9, d.SubmittedAtMs);
-                Bind(stmt, 10, d.CompletedAtMs);
+                var k = keys[i];
+                raw.sqlite3_bind_int(stmt, 1, k.Version);
+                raw.sqlite3_bind_int(stmt, 2, k.Recipient);
+                raw.sqlite3_bind_int(stmt, 3, k.Channel);
+                raw.sqlite3_bind_int(stmt, 4, (int)d.State);
+                raw.sqlite3_bind_int64(stmt, 5, d.AtMs);
+                Bind(stmt, 6, d.ClaimedAtMs);
+                Bind(stmt, 7, d.SubmittedAtMs);
+                Bind(stmt, 8, d.CompletedAtMs);
+                Bind(stmt, 9, d.AreaCode);
+                Bind(stmt, 10, d.ProviderMessageId);
                 Bind(stmt, 11, d.Detail);
                 Step(db, stmt);
             }
         }
     }
 
-    internal static void InsertReceipts(SqliteConnection connection, IReadOnlyList<ProviderReceipt> receipts, CancellationToken cancellationToken)
+    internal static void InsertReceipts(
+        SqliteConnection connection, IReadOnlyList<ProviderReceipt> receipts, short[] channelKeys, CancellationToken cancellationToken)
     {
         var db = connection.Handle!;
         var stmt = Prepare(db,
-            "INSERT INTO provider_receipts (channel, provider_message_id, state, received_at_ms, raw) VALUES (?1, ?2, ?3, ?4, ?5)");
+            "INSERT INTO provider_receipts (channel_key, provider_message_id, state, received_at_ms, raw) VALUES (?1, ?2, ?3, ?4, ?5)");
         using (stmt)
         {
-            foreach (var r in receipts)
+            for (var i = 0; i < receipts.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                raw.sqlite3_bind_text(stmt, 1, r.Channel);
+                var r = receipts[i];
+                raw.sqlite3_bind_int(stmt, 1, channelKeys[i]);
                 raw.sqlite3_bind_text(stmt, 2, r.ProviderMessageId);
                 raw.sqlite3_bind_int(stmt, 3, (int)r.State);
                 raw.sqlite3_bind_int64(stmt, 4, r.ReceivedAt.ToUnixTimeMilliseconds());
@@ -61,6 +65,47 @@ internal static class SqliteBulk
                 Step(db, stmt);
             }
         }
+    }
+
+    /// <summary>
+    /// The key of every id, inserting the ids not registered yet (SQLite hands out the next rowid). The caller's
+    /// transaction (BEGIN IMMEDIATE) makes this the only writer, so a look-up then insert cannot race.
+    /// </summary>
+    internal static List<(string Id, int Key)> Register(
+        SqliteConnection connection, DeliveryRegistry registry, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var db = connection.Handle!;
+        var pairs = new List<(string Id, int Key)>(ids.Count);
+        using var select = Prepare(db, $"SELECT {registry.KeyColumn} FROM {registry.Table} WHERE {registry.IdColumn} = ?1");
+        using var insert = Prepare(db, $"INSERT INTO {registry.Table} ({registry.IdColumn}) VALUES (?1)");
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            raw.sqlite3_bind_text(select, 1, ids[i]);
+            var rc = raw.sqlite3_step(select);
+            var found = rc == raw.SQLITE_ROW;
+            var key = found ? raw.sqlite3_column_int(select, 0) : 0;
+            raw.sqlite3_reset(select);
+            if (rc is not raw.SQLITE_ROW and not raw.SQLITE_DONE)
+            {
+                throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+            }
+
+            if (!found)
+            {
+                raw.sqlite3_bind_text(insert, 1, ids[i]);
+                Step(db, insert);
+                key = checked((int)raw.sqlite3_last_insert_rowid(db));
+            }
+
+            pairs.Add((ids[i], key));
+        }
+
+        return pairs;
     }
 
     private static sqlite3_stmt Prepare(sqlite3 db, string sql)
