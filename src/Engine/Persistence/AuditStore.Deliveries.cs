@@ -27,13 +27,13 @@ public abstract partial class AuditStore
             {
                 try
                 {
-                    await WriteDeliveriesAsync(connection, deliveries, keys, cancellationToken).ConfigureAwait(false);
+                    await WriteDeliveriesAsync(connection, deliveries, keys, alone: attempt > 1, cancellationToken).ConfigureAwait(false);
                     return;
                 }
                 catch (DbException e) when (attempt < DeadlockTries && IsDeadlock(e))
                 {
-                    // Two writers merged overlapping keys in different orders; the database chose this one to
-                    // roll back. Nothing of the batch is written yet, so it can simply run again.
+                    // Two writers met overlapping keys in different orders and the database rolled this one back.
+                    // Run again alone (see WriteAloneSql): in parallel the same race would recur.
                 }
             }
         }
@@ -92,6 +92,12 @@ public abstract partial class AuditStore
     /// <summary>True when the database rolled the transaction back to break a deadlock.</summary>
     private protected virtual bool IsDeadlock(DbException exception) => false;
 
+    /// <summary>
+    /// Makes a delivery transaction wait for the other writers and keeps new ones out until it commits: used
+    /// only to retry a batch that lost a deadlock. Empty where writers never run in parallel (SQLite).
+    /// </summary>
+    private protected virtual string WriteAloneSql => "";
+
     /// <summary>The fastest path; returns false, leaving the transaction to be rolled back, on a key conflict.</summary>
     private protected abstract Task<bool> TryBulkInsertDeliveriesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
@@ -107,9 +113,9 @@ public abstract partial class AuditStore
         CancellationToken cancellationToken);
 
     private async Task WriteDeliveriesAsync(
-        DbConnection connection, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys, CancellationToken cancellationToken)
+        DbConnection connection, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys, bool alone, CancellationToken cancellationToken)
     {
-        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await BeginWriteAsync(connection, alone, cancellationToken).ConfigureAwait(false);
         try
         {
             if (!await TryBulkInsertDeliveriesAsync(connection, transaction, deliveries, keys, cancellationToken).ConfigureAwait(false))
@@ -118,7 +124,7 @@ public abstract partial class AuditStore
                 // the fast path cannot merge, so redo the batch as a forward-only upsert.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.DisposeAsync().ConfigureAwait(false);
-                transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                transaction = await BeginWriteAsync(connection, alone, cancellationToken).ConfigureAwait(false);
                 await UpsertDeliveriesAsync(connection, transaction, deliveries, keys, cancellationToken).ConfigureAwait(false);
             }
 
@@ -129,6 +135,17 @@ public abstract partial class AuditStore
         {
             await transaction.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private async Task<DbTransaction> BeginWriteAsync(DbConnection connection, bool alone, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (alone && WriteAloneSql.Length > 0)
+        {
+            await connection.ExecuteAsync(Command(WriteAloneSql, null, transaction, cancellationToken)).ConfigureAwait(false);
+        }
+
+        return transaction;
     }
 
     private Task<int> MatchReceiptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>

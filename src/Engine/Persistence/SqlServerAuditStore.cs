@@ -54,6 +54,9 @@ public sealed class SqlServerAuditStore(string connectionString, AuditStoreOptio
 
     private protected override bool IsDeadlock(DbException exception) => exception is SqlException { Number: 1205 };
 
+    // An exclusive table lock held to the end of the transaction waits for every other writer of deliveries.
+    private protected override string WriteAloneSql => "SELECT COUNT(*) FROM deliveries WITH (TABLOCKX, HOLDLOCK) WHERE 1 = 0";
+
     private protected override async Task<bool> TryBulkInsertDeliveriesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
         CancellationToken cancellationToken)

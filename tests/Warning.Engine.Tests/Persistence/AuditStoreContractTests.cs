@@ -20,6 +20,9 @@ public abstract partial class AuditStoreContractTests : IAsyncDisposable
 
     protected abstract Task<AuditStore> CreateStoreAsync(AuditStoreOptions options, TimeProvider time);
 
+    /// <summary>A second store on the database of the last <see cref="CreateStoreAsync"/>: another node.</summary>
+    protected abstract AuditStore CreateOtherNode();
+
     /// <summary>Runs SQL behind the store's back, as someone with database access would.</summary>
     protected abstract Task ExecuteSqlAsync(string sql);
 
