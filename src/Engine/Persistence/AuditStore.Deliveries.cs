@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using Dapper;
 
@@ -23,18 +24,25 @@ public abstract partial class AuditStore
         await using (connection.ConfigureAwait(false))
         {
             var keys = await ResolveKeysAsync(connection, deliveries, cancellationToken).ConfigureAwait(false);
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
+                for (var attempt = 1; ; attempt++)
                 {
-                    await WriteDeliveriesAsync(connection, deliveries, keys, alone: attempt > 1, cancellationToken).ConfigureAwait(false);
-                    return;
+                    try
+                    {
+                        await WriteDeliveriesAsync(connection, deliveries, keys, alone: attempt > 1, cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+                    catch (DbException e) when (attempt < DeadlockTries && IsDeadlock(e))
+                    {
+                        // Two writers met overlapping keys in different orders and the database rolled this one
+                        // back. Run again alone (see WriteAloneSql): in parallel the same race would recur.
+                    }
                 }
-                catch (DbException e) when (attempt < DeadlockTries && IsDeadlock(e))
-                {
-                    // Two writers met overlapping keys in different orders and the database rolled this one back.
-                    // Run again alone (see WriteAloneSql): in parallel the same race would recur.
-                }
+            }
+            finally
+            {
+                ArrayPool<DeliveryKeys>.Shared.Return(keys);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 
 namespace Warning.Engine.Persistence;
@@ -26,29 +27,38 @@ public abstract partial class AuditStore
     }
 
     /// <summary>
-    /// Each delivery's keys; ids seen for the first time are registered first, committed on their own, so that
-    /// a key in the cache always exists in the database even if the delivery batch then fails.
+    /// Each delivery's keys, in an array rented from the shared pool (at least as long as the batch; the caller
+    /// returns it). Ids seen for the first time are registered first, committed on their own, so that a key in
+    /// the cache always exists in the database even if the delivery batch then fails.
     /// </summary>
     private protected async Task<DeliveryKeys[]> ResolveKeysAsync(
         DbConnection connection, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
     {
-        var keys = new DeliveryKeys[deliveries.Count];
+        var keys = ArrayPool<DeliveryKeys>.Shared.Rent(deliveries.Count);
         if (_keys.Fill(deliveries, keys) is not { } missing)
         {
             return keys;
         }
 
-        foreach (var registry in DeliveryRegistry.All)
+        try
         {
-            if (missing[registry.Ordinal].Count > 0)
+            foreach (var registry in DeliveryRegistry.All)
             {
-                await RegisterInChunksAsync(connection, registry, missing[registry.Ordinal], cancellationToken).ConfigureAwait(false);
+                if (missing[registry.Ordinal].Count > 0)
+                {
+                    await RegisterInChunksAsync(connection, registry, missing[registry.Ordinal], cancellationToken).ConfigureAwait(false);
+                }
             }
-        }
 
-        return _keys.Fill(deliveries, keys) is null
-            ? keys
-            : throw new InvalidOperationException("A registry did not return a key for every id it was given.");
+            return _keys.Fill(deliveries, keys) is null
+                ? keys
+                : throw new InvalidOperationException("A registry did not return a key for every id it was given.");
+        }
+        catch
+        {
+            ArrayPool<DeliveryKeys>.Shared.Return(keys);
+            throw;
+        }
     }
 
     /// <summary>The key of one id (a receipt's channel), registering it when new.</summary>

@@ -11,37 +11,41 @@ namespace Warning.Engine.Persistence;
 /// </summary>
 internal static class SqliteBulk
 {
+    /// <summary>
+    /// Rows per INSERT: one statement step per 32 rows instead of per row spares SQLite's per-statement work
+    /// (cursor set-up, reset, the connection mutex). Rows of one statement are applied in order, so a delivery
+    /// twice in a batch still moves forward as if written one row at a time.
+    /// </summary>
+    private const int RowsPerStatement = 32;
+
+    private const int DeliveryColumns = 11;
+
     internal static void UpsertDeliveries(
         SqliteConnection connection, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys, CancellationToken cancellationToken)
     {
         var db = connection.Handle!;
-        var stmt = Prepare(db,
-            $"INSERT INTO deliveries ({DeliverySql.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" +
-            DeliverySql.OnConflictMoveForward);
-        using (stmt)
+        using var one = Prepare(db, UpsertSql(1));
+        using var many = Prepare(db, UpsertSql(RowsPerStatement));
+        var i = 0;
+        for (; i + RowsPerStatement <= deliveries.Count; i += RowsPerStatement)
         {
-            for (var i = 0; i < deliveries.Count; i++)
+            if ((i & 1023) == 0)
             {
-                if ((i & 1023) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var d = deliveries[i];
-                var k = keys[i];
-                raw.sqlite3_bind_int(stmt, 1, k.Version);
-                raw.sqlite3_bind_int(stmt, 2, k.Recipient);
-                raw.sqlite3_bind_int(stmt, 3, k.Channel);
-                raw.sqlite3_bind_int(stmt, 4, (int)d.State);
-                raw.sqlite3_bind_int64(stmt, 5, d.AtMs);
-                Bind(stmt, 6, d.ClaimedAtMs);
-                Bind(stmt, 7, d.SubmittedAtMs);
-                Bind(stmt, 8, d.CompletedAtMs);
-                Bind(stmt, 9, d.AreaCode);
-                Bind(stmt, 10, d.ProviderMessageId);
-                Bind(stmt, 11, d.Detail);
-                Step(db, stmt);
+                cancellationToken.ThrowIfCancellationRequested();
             }
+
+            for (var r = 0; r < RowsPerStatement; r++)
+            {
+                BindDelivery(many, r * DeliveryColumns, deliveries[i + r], keys[i + r]);
+            }
+
+            Step(db, many);
+        }
+
+        for (; i < deliveries.Count; i++)
+        {
+            BindDelivery(one, 0, deliveries[i], keys[i]);
+            Step(db, one);
         }
     }
 
@@ -106,6 +110,28 @@ internal static class SqliteBulk
         }
 
         return pairs;
+    }
+
+    private static string UpsertSql(int rows)
+    {
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r =>
+            "(" + string.Join(", ", Enumerable.Range((r * DeliveryColumns) + 1, DeliveryColumns).Select(p => $"?{p}")) + ")"));
+        return $"INSERT INTO deliveries ({DeliverySql.Columns}) VALUES {values}" + DeliverySql.OnConflictMoveForward;
+    }
+
+    private static void BindDelivery(sqlite3_stmt stmt, int offset, in DeliveryRecord d, DeliveryKeys k)
+    {
+        raw.sqlite3_bind_int(stmt, offset + 1, k.Version);
+        raw.sqlite3_bind_int(stmt, offset + 2, k.Recipient);
+        raw.sqlite3_bind_int(stmt, offset + 3, k.Channel);
+        raw.sqlite3_bind_int(stmt, offset + 4, (int)d.State);
+        raw.sqlite3_bind_int64(stmt, offset + 5, d.AtMs);
+        Bind(stmt, offset + 6, d.ClaimedAtMs);
+        Bind(stmt, offset + 7, d.SubmittedAtMs);
+        Bind(stmt, offset + 8, d.CompletedAtMs);
+        Bind(stmt, offset + 9, d.AreaCode);
+        Bind(stmt, offset + 10, d.ProviderMessageId);
+        Bind(stmt, offset + 11, d.Detail);
     }
 
     private static sqlite3_stmt Prepare(sqlite3 db, string sql)
