@@ -9,9 +9,6 @@ public abstract partial class AuditStore
     /// <summary>Tries of one delivery batch that lost a deadlock to a concurrent writer.</summary>
     private const int DeadlockTries = 3;
 
-    /// <summary>Applies unmatched receipts to their deliveries (forward only) and marks them matched (@Now).</summary>
-    private protected abstract string MatchReceiptsSql { get; }
-
     public async Task RecordDeliveriesAsync(IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
@@ -77,25 +74,13 @@ public abstract partial class AuditStore
             await using (transaction.ConfigureAwait(false))
             {
                 await InsertReceiptsAsync(connection, transaction, receipts, channels, cancellationToken).ConfigureAwait(false);
-                await MatchReceiptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    public async Task MatchPendingReceiptsAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                await MatchReceiptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    /// <summary>Nothing waits: a receipt applies to its delivery whenever deliveries are read (delivery_view).</summary>
+    public Task MatchPendingReceiptsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>True when the database rolled the transaction back to break a deadlock.</summary>
     private protected virtual bool IsDeadlock(DbException exception) => false;
@@ -136,7 +121,6 @@ public abstract partial class AuditStore
                 await UpsertDeliveriesAsync(connection, transaction, deliveries, keys, cancellationToken).ConfigureAwait(false);
             }
 
-            await MatchReceiptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -155,7 +139,4 @@ public abstract partial class AuditStore
 
         return transaction;
     }
-
-    private Task<int> MatchReceiptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(Command(MatchReceiptsSql, new { Now = NowMs }, transaction, cancellationToken));
 }

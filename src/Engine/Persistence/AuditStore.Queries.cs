@@ -7,10 +7,13 @@ namespace Warning.Engine.Persistence;
 public abstract partial class AuditStore
 {
     /// <summary>
-    /// FROM … WHERE of "what did this person receive" (@RecipientId), with the columns of delivery_view. It must
-    /// probe the primary key once per version: there is no index on recipient alone (see the migrations).
+    /// FROM … WHERE of "what did this person receive" (@RecipientId), delivery_view's rows as "d". It must probe
+    /// the primary key once per version: there is no index on recipient alone (see the migrations).
     /// </summary>
     private protected abstract string RecipientDeliveriesFrom { get; }
+
+    /// <summary>Writes into the delivery rows the state that receipts received before @Cutoff gave them.</summary>
+    private protected abstract string FoldOldReceiptsSql { get; }
 
     public async Task<IReadOnlyList<DeliveryCounts>> GetDeliveryCountsAsync(
         string versionId, AuditGrouping grouping, AuditFilter filter, CancellationToken cancellationToken)
@@ -73,8 +76,8 @@ public abstract partial class AuditStore
     {
         ArgumentNullException.ThrowIfNull(recipientId);
         var parameters = new DynamicParameters(new { RecipientId = recipientId });
-        var sql = $"SELECT {DeliverySql.ViewColumns} FROM {RecipientDeliveriesFrom}" +
-            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY created_at_ms, version_id, channel";
+        var sql = $"SELECT {DeliverySql.ViewColumns("d")} FROM {RecipientDeliveriesFrom}" +
+            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY CreatedAtMs, VersionId, Channel";
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -88,7 +91,7 @@ public abstract partial class AuditStore
     {
         var parameters = new DynamicParameters(new { VersionId = versionId });
         // Key order is the primary key's: rows stream without a sort (recipients in registration order).
-        var sql = $"SELECT {DeliverySql.ViewColumns} FROM delivery_view WHERE " +
+        var sql = $"SELECT {DeliverySql.ViewColumns("d")} FROM delivery_view d WHERE " +
             (versionId is null ? "1 = 1" : "version_id = @VersionId") +
             $"{AuditFilterSql.Where(filter, parameters)} ORDER BY {DeliverySql.Keys}";
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -113,9 +116,18 @@ public abstract partial class AuditStore
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await connection.ExecuteAsync(Command(
-                "DELETE FROM provider_receipts WHERE received_at_ms < @Cutoff", new { Cutoff = cutoff }, null, cancellationToken))
-                .ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // A receipt's effect on its delivery must outlive the receipt: write it into the row first.
+                await connection.ExecuteAsync(Command(FoldOldReceiptsSql, new { Cutoff = cutoff }, transaction, cancellationToken))
+                    .ConfigureAwait(false);
+                var purged = await connection.ExecuteAsync(Command(
+                    "DELETE FROM provider_receipts WHERE received_at_ms < @Cutoff", new { Cutoff = cutoff }, transaction, cancellationToken))
+                    .ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return purged;
+            }
         }
     }
 

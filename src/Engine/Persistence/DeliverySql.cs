@@ -13,11 +13,12 @@ internal static class DeliverySql
     internal const string Columns =
         Keys + ", state, created_at_ms, claimed_at_ms, submitted_at_ms, completed_at_ms, area_code, provider_message_id, detail";
 
-    /// <summary>Columns of delivery_view (or of a query shaped like it) as <see cref="DeliveryView"/> reads them.</summary>
-    internal const string ViewColumns =
-        "version_id AS VersionId, recipient_id AS RecipientId, channel AS Channel, area_code AS AreaCode, state AS State, " +
-        "provider_message_id AS ProviderMessageId, created_at_ms AS CreatedAtMs, claimed_at_ms AS ClaimedAtMs, " +
-        "submitted_at_ms AS SubmittedAtMs, completed_at_ms AS CompletedAtMs, detail AS Detail";
+    /// <summary>Columns of delivery_view (as <paramref name="alias"/>) as <see cref="DeliveryView"/> reads them.</summary>
+    internal static string ViewColumns(string alias) =>
+        $"{alias}.version_id AS VersionId, {alias}.recipient_id AS RecipientId, {alias}.channel AS Channel, " +
+        $"{alias}.area_code AS AreaCode, {alias}.state AS State, {alias}.provider_message_id AS ProviderMessageId, " +
+        $"{alias}.created_at_ms AS CreatedAtMs, {alias}.claimed_at_ms AS ClaimedAtMs, {alias}.submitted_at_ms AS SubmittedAtMs, " +
+        $"{alias}.completed_at_ms AS CompletedAtMs, {alias}.detail AS Detail";
 
     /// <summary>
     /// Collapses a staged batch to one row per delivery (the furthest state wins, first times kept). Callers that
@@ -40,19 +41,19 @@ internal static class DeliverySql
         "detail = COALESCE(excluded.detail, deliveries.detail) " +
         "WHERE deliveries.state < 3 AND excluded.state > deliveries.state";
 
-    /// <summary>UPDATE … FROM as SQLite and PostgreSQL write it.</summary>
-    internal const string MatchReceiptsUpdateFrom =
-        "UPDATE deliveries SET state = r.state, completed_at_ms = r.received_at_ms " +
-        "FROM (" + UnmatchedReceipts + ") AS r " +
-        "WHERE deliveries.channel_key = r.channel_key AND deliveries.provider_message_id = r.provider_message_id " +
-        "AND deliveries.state < 3 AND r.state > deliveries.state;" + MarkReceiptsMatched;
+    /// <summary>
+    /// Deliveries whose state as read (delivery_view, receipts applied) differs from the stored row and whose
+    /// receipt was received before @Cutoff: the rows the receipt purge must update before deleting receipts.
+    /// Deliveries have no message-id index, so this scans them: it is maintenance, not the write path.
+    /// </summary>
+    internal const string ChangedByOldReceipts =
+        "x.version_key = d.version_key AND x.recipient_key = d.recipient_key AND x.channel_key = d.channel_key " +
+        "AND (x.state <> d.state OR COALESCE(x.completed_at_ms, -1) <> COALESCE(d.completed_at_ms, -1)) " +
+        "AND EXISTS (SELECT 1 FROM provider_receipts p WHERE p.channel_key = x.channel_key " +
+        "AND p.provider_message_id = x.provider_message_id AND p.received_at_ms < @Cutoff)";
 
-    internal const string UnmatchedReceipts =
-        "SELECT channel_key, provider_message_id, MIN(state) AS state, MIN(received_at_ms) AS received_at_ms " +
-        "FROM provider_receipts WHERE matched_at_ms IS NULL GROUP BY channel_key, provider_message_id";
-
-    internal const string MarkReceiptsMatched =
-        " UPDATE provider_receipts SET matched_at_ms = @Now WHERE matched_at_ms IS NULL AND EXISTS (" +
-        "SELECT 1 FROM deliveries d WHERE d.channel_key = provider_receipts.channel_key " +
-        "AND d.provider_message_id = provider_receipts.provider_message_id);";
+    /// <summary>The purge's UPDATE … FROM as SQLite and PostgreSQL write it.</summary>
+    internal const string FoldOldReceiptsUpdateFrom =
+        "UPDATE deliveries AS d SET state = x.state, completed_at_ms = x.completed_at_ms FROM delivery_view x WHERE " +
+        ChangedByOldReceipts;
 }

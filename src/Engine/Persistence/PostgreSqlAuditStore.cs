@@ -7,8 +7,8 @@ namespace Warning.Engine.Persistence;
 /// <summary>
 /// PostgreSQL through Npgsql. Bulk path: binary COPY straight into deliveries; when a key already exists the
 /// batch is copied into a temporary stage and merged with INSERT … ON CONFLICT under the forward-only rule.
-/// Several writers may run at once (<see cref="DeliveryBatchWriterOptions.ConcurrentTransactions"/>): their
-/// COPYs proceed in parallel, receipt matching takes an advisory lock so that it runs one at a time.
+/// Several writers may run at once (<see cref="DeliveryBatchWriterOptions.ConcurrentTransactions"/>), each
+/// COPY on its own connection and core.
 /// </summary>
 public sealed class PostgreSqlAuditStore(string connectionString, AuditStoreOptions? options = null, TimeProvider? timeProvider = null)
     : AuditStore(options, timeProvider)
@@ -24,17 +24,15 @@ public sealed class PostgreSqlAuditStore(string connectionString, AuditStoreOpti
         "SELECT pg_advisory_xact_lock(7431001); " +
         "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL);";
 
-    // Concurrent writers would otherwise lock the same receipts and deliveries in different orders.
-    private protected override string MatchReceiptsSql => "SELECT pg_advisory_xact_lock(7431003); " + DeliverySql.MatchReceiptsUpdateFrom;
+    private protected override string FoldOldReceiptsSql => DeliverySql.FoldOldReceiptsUpdateFrom;
 
     private protected override string LockActionLogSql => "SELECT pg_advisory_xact_lock(7431002)";
 
     // LATERAL … OFFSET 0 keeps the planner from flattening the probe into a scan of every delivery: one
     // primary-key look-up per version for the one person.
     private protected override string RecipientDeliveriesFrom =>
-        "delivery_recipients r CROSS JOIN delivery_versions v CROSS JOIN LATERAL (SELECT * FROM deliveries d " +
-        "WHERE d.version_key = v.version_key AND d.recipient_key = r.recipient_key OFFSET 0) d " +
-        "JOIN delivery_channels c ON c.channel_key = d.channel_key WHERE r.recipient_id = @RecipientId";
+        "delivery_recipients r CROSS JOIN delivery_versions v CROSS JOIN LATERAL (SELECT * FROM delivery_view x " +
+        "WHERE x.version_key = v.version_key AND x.recipient_key = r.recipient_key OFFSET 0) d WHERE r.recipient_id = @RecipientId";
 
     private protected override DbConnection CreateConnection() => new NpgsqlConnection(connectionString);
 

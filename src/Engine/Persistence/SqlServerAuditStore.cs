@@ -24,18 +24,14 @@ public sealed class SqlServerAuditStore(string connectionString, AuditStoreOptio
         "IF OBJECT_ID('schema_version') IS NULL " +
         "CREATE TABLE schema_version (version BIGINT PRIMARY KEY, name NVARCHAR(200) NOT NULL, applied_at_ms BIGINT NOT NULL);";
 
-    // The application lock serialises matching between concurrent writers (see PostgreSqlAuditStore).
-    private protected override string MatchReceiptsSql =>
-        "EXEC sp_getapplock @Resource = 'warning_receipt_match', @LockMode = 'Exclusive', @LockOwner = 'Transaction'; " +
-        "UPDATE d SET d.state = r.state, d.completed_at_ms = r.received_at_ms FROM deliveries d " +
-        $"JOIN ({DeliverySql.UnmatchedReceipts}) AS r ON d.channel_key = r.channel_key AND d.provider_message_id = r.provider_message_id " +
-        "WHERE d.state < 3 AND r.state > d.state;" + DeliverySql.MarkReceiptsMatched;
+    private protected override string FoldOldReceiptsSql =>
+        "UPDATE d SET d.state = x.state, d.completed_at_ms = x.completed_at_ms FROM deliveries d JOIN delivery_view x ON " +
+        DeliverySql.ChangedByOldReceipts;
 
     // CROSS APPLY: one primary-key look-up per version for the one person.
     private protected override string RecipientDeliveriesFrom =>
-        "delivery_recipients r CROSS JOIN delivery_versions v CROSS APPLY (SELECT d.* FROM deliveries d " +
-        "WHERE d.version_key = v.version_key AND d.recipient_key = r.recipient_key) d " +
-        "JOIN delivery_channels c ON c.channel_key = d.channel_key WHERE r.recipient_id = @RecipientId";
+        "delivery_recipients r CROSS JOIN delivery_versions v CROSS APPLY (SELECT x.* FROM delivery_view x " +
+        "WHERE x.version_key = v.version_key AND x.recipient_key = r.recipient_key) d WHERE r.recipient_id = @RecipientId";
 
     private protected override string LockActionLogSql =>
         "EXEC sp_getapplock @Resource = 'warning_action_log', @LockMode = 'Exclusive', @LockOwner = 'Transaction'";

@@ -19,7 +19,7 @@ public sealed class SqliteAuditStore(string connectionString, AuditStoreOptions?
     private protected override string MigrationPreambleSql =>
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)";
 
-    private protected override string MatchReceiptsSql => DeliverySql.MatchReceiptsUpdateFrom;
+    private protected override string FoldOldReceiptsSql => DeliverySql.FoldOldReceiptsUpdateFrom;
 
     // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) already makes the appender the only writer.
     private protected override string LockActionLogSql => "";
@@ -42,9 +42,8 @@ public sealed class SqliteAuditStore(string connectionString, AuditStoreOptions?
 
     // SQLite joins in the order of CROSS JOIN: the person, then each version, then one primary-key probe each.
     private protected override string RecipientDeliveriesFrom =>
-        "delivery_recipients r CROSS JOIN delivery_versions v CROSS JOIN deliveries d CROSS JOIN delivery_channels c " +
-        "WHERE d.version_key = v.version_key AND d.recipient_key = r.recipient_key AND c.channel_key = d.channel_key " +
-        "AND r.recipient_id = @RecipientId";
+        "delivery_recipients r CROSS JOIN delivery_versions v CROSS JOIN delivery_view d " +
+        "WHERE d.version_key = v.version_key AND d.recipient_key = r.recipient_key AND r.recipient_id = @RecipientId";
 
     private protected override async Task<bool> TryBulkInsertDeliveriesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
