@@ -15,6 +15,9 @@ internal sealed record FanOutArguments
     /// <summary>"none", "sqlite" or "postgres": where delivery records are written.</summary>
     public string Store { get; init; } = "none";
 
+    /// <summary>Transactions the store's batch writer runs at once (DeliveryBatchWriterOptions.ConcurrentTransactions).</summary>
+    public int StoreWriters { get; init; } = 1;
+
     /// <summary>Recipients of the naive one-Hangfire-job-per-recipient baseline run in the same process; 0 skips it.</summary>
     public int Baseline { get; init; } = 100_000;
 
@@ -47,6 +50,7 @@ internal sealed record FanOutArguments
                 "--channels" => parsed with { Channels = Int(value) },
                 "--ledger" => parsed with { Ledger = value },
                 "--store" => parsed with { Store = value },
+                "--store-writers" => parsed with { StoreWriters = Int(value) },
                 "--baseline" => parsed with { Baseline = Int(value) },
                 "--red-during-blue" => parsed with { RedDuringBlue = Int(value) },
                 "--shard" => parsed with { ShardSize = Int(value) },

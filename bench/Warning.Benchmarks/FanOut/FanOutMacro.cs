@@ -24,10 +24,12 @@ internal static class FanOutMacro
             ["channels"] = settings.Channels,
             ["ledger"] = settings.Ledger,
             ["store"] = settings.Store,
+            ["storeWriters"] = settings.StoreWriters,
             ["processors"] = Environment.ProcessorCount,
         };
         await using (var backends = await FanOutBackends.CreateAsync(settings))
         {
+            report["registerSeconds"] = Math.Round(backends.RegisterSeconds, 3);
             await MeasureFanOutAsync(settings, backends, report);
             if (settings.RedDuringBlue > 0)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using Dapper;
 
@@ -5,8 +6,8 @@ namespace Warning.Engine.Persistence;
 
 public abstract partial class AuditStore
 {
-    /// <summary>Applies unmatched receipts to their deliveries (forward only) and marks them matched (@Now).</summary>
-    private protected abstract string MatchReceiptsSql { get; }
+    /// <summary>Tries of one delivery batch that lost a deadlock to a concurrent writer.</summary>
+    private const int DeadlockTries = 3;
 
     public async Task RecordDeliveriesAsync(IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
     {
@@ -19,25 +20,26 @@ public abstract partial class AuditStore
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var keys = await ResolveKeysAsync(connection, deliveries, cancellationToken).ConfigureAwait(false);
             try
             {
-                if (!await TryBulkInsertDeliveriesAsync(connection, transaction, deliveries, cancellationToken).ConfigureAwait(false))
+                for (var attempt = 1; ; attempt++)
                 {
-                    // A key already exists (a shard re-run after a crash, or one delivery twice in a batch):
-                    // the fast path cannot merge, so redo the batch as a forward-only upsert.
-                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    await transaction.DisposeAsync().ConfigureAwait(false);
-                    transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                    await UpsertDeliveriesAsync(connection, transaction, deliveries, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await WriteDeliveriesAsync(connection, deliveries, keys, alone: attempt > 1, cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+                    catch (DbException e) when (attempt < DeadlockTries && IsDeadlock(e))
+                    {
+                        // Two writers met overlapping keys in different orders and the database rolled this one
+                        // back. Run again alone (see WriteAloneSql): in parallel the same race would recur.
+                    }
                 }
-
-                await MatchReceiptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                await transaction.DisposeAsync().ConfigureAwait(false);
+                ArrayPool<DeliveryKeys>.Shared.Return(keys);
             }
         }
     }
@@ -61,41 +63,80 @@ public abstract partial class AuditStore
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            var channels = new short[receipts.Count];
+            for (var i = 0; i < receipts.Count; i++)
+            {
+                channels[i] = (short)await ResolveKeyAsync(connection, DeliveryRegistry.Channels, receipts[i].Channel, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await InsertReceiptsAsync(connection, transaction, receipts, cancellationToken).ConfigureAwait(false);
-                await MatchReceiptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await InsertReceiptsAsync(connection, transaction, receipts, channels, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    public async Task MatchPendingReceiptsAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                await MatchReceiptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    /// <summary>Nothing waits: a receipt applies to its delivery whenever deliveries are read (delivery_view).</summary>
+    public Task MatchPendingReceiptsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>True when the database rolled the transaction back to break a deadlock.</summary>
+    private protected virtual bool IsDeadlock(DbException exception) => false;
+
+    /// <summary>
+    /// Makes a delivery transaction wait for the other writers and keeps new ones out until it commits: used
+    /// only to retry a batch that lost a deadlock. Empty where writers never run in parallel (SQLite).
+    /// </summary>
+    private protected virtual string WriteAloneSql => "";
 
     /// <summary>The fastest path; returns false, leaving the transaction to be rolled back, on a key conflict.</summary>
     private protected abstract Task<bool> TryBulkInsertDeliveriesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken);
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
+        CancellationToken cancellationToken);
 
     /// <summary>Inserts new deliveries and moves existing ones forward only (state-rank guard in SQL).</summary>
     private protected abstract Task UpsertDeliveriesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken);
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
+        CancellationToken cancellationToken);
 
     private protected abstract Task InsertReceiptsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProviderReceipt> receipts, CancellationToken cancellationToken);
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProviderReceipt> receipts, short[] channelKeys,
+        CancellationToken cancellationToken);
 
-    private Task<int> MatchReceiptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(Command(MatchReceiptsSql, new { Now = NowMs }, transaction, cancellationToken));
+    private async Task WriteDeliveriesAsync(
+        DbConnection connection, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys, bool alone, CancellationToken cancellationToken)
+    {
+        var transaction = await BeginWriteAsync(connection, alone, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!await TryBulkInsertDeliveriesAsync(connection, transaction, deliveries, keys, cancellationToken).ConfigureAwait(false))
+            {
+                // A key already exists (a shard re-run after a crash, or one delivery twice in a batch):
+                // the fast path cannot merge, so redo the batch as a forward-only upsert.
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.DisposeAsync().ConfigureAwait(false);
+                transaction = await BeginWriteAsync(connection, alone, cancellationToken).ConfigureAwait(false);
+                await UpsertDeliveriesAsync(connection, transaction, deliveries, keys, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DbTransaction> BeginWriteAsync(DbConnection connection, bool alone, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (alone && WriteAloneSql.Length > 0)
+        {
+            await connection.ExecuteAsync(Command(WriteAloneSql, null, transaction, cancellationToken)).ConfigureAwait(false);
+        }
+
+        return transaction;
+    }
 }

@@ -6,6 +6,15 @@ namespace Warning.Engine.Persistence;
 
 public abstract partial class AuditStore
 {
+    /// <summary>
+    /// FROM … WHERE of "what did this person receive" (@RecipientId), delivery_view's rows as "d". It must probe
+    /// the primary key once per version: there is no index on recipient alone (see the migrations).
+    /// </summary>
+    private protected abstract string RecipientDeliveriesFrom { get; }
+
+    /// <summary>Writes into the delivery rows the state that receipts received before @Cutoff gave them.</summary>
+    private protected abstract string FoldOldReceiptsSql { get; }
+
     public async Task<IReadOnlyList<DeliveryCounts>> GetDeliveryCountsAsync(
         string versionId, AuditGrouping grouping, AuditFilter filter, CancellationToken cancellationToken)
     {
@@ -25,7 +34,7 @@ public abstract partial class AuditStore
             "CAST(COALESCE(SUM(CASE WHEN submitted_at_ms IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS Submitted, " +
             "CAST(COALESCE(SUM(CASE WHEN state = 3 THEN 1 ELSE 0 END), 0) AS BIGINT) AS Delivered, " +
             "CAST(COALESCE(SUM(CASE WHEN state = 4 THEN 1 ELSE 0 END), 0) AS BIGINT) AS Failed " +
-            $"FROM deliveries WHERE version_id = @VersionId{AuditFilterSql.Where(filter, parameters)}" +
+            $"FROM delivery_view WHERE version_id = @VersionId{AuditFilterSql.Where(filter, parameters)}" +
             (key is null ? "" : $" GROUP BY {key} ORDER BY 1");
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -46,7 +55,7 @@ public abstract partial class AuditStore
         var parameters = new DynamicParameters(new { VersionId = versionId, BucketMs = bucketMs });
         var sql =
             "SELECT bucket AS Bucket, CAST(COUNT(*) AS BIGINT) AS Delivered FROM (" +
-            "SELECT completed_at_ms / @BucketMs AS bucket FROM deliveries " +
+            "SELECT completed_at_ms / @BucketMs AS bucket FROM delivery_view " +
             $"WHERE version_id = @VersionId AND state = 3 AND completed_at_ms IS NOT NULL{AuditFilterSql.Where(filter, parameters)}" +
             ") b GROUP BY bucket ORDER BY bucket";
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -67,8 +76,8 @@ public abstract partial class AuditStore
     {
         ArgumentNullException.ThrowIfNull(recipientId);
         var parameters = new DynamicParameters(new { RecipientId = recipientId });
-        var sql = $"SELECT {DeliverySql.ViewColumns} FROM deliveries WHERE recipient_id = @RecipientId" +
-            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY created_at_ms, version_id, channel";
+        var sql = $"SELECT {DeliverySql.ViewColumns("d")} FROM {RecipientDeliveriesFrom}" +
+            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY CreatedAtMs, VersionId, Channel";
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -81,9 +90,10 @@ public abstract partial class AuditStore
         string? versionId, AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(new { VersionId = versionId });
-        var sql = $"SELECT {DeliverySql.ViewColumns} FROM deliveries WHERE " +
+        // Key order is the primary key's: rows stream without a sort (recipients in registration order).
+        var sql = $"SELECT {DeliverySql.ViewColumns("d")} FROM delivery_view d WHERE " +
             (versionId is null ? "1 = 1" : "version_id = @VersionId") +
-            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY version_id, recipient_id, channel";
+            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY {DeliverySql.Keys}";
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -106,9 +116,18 @@ public abstract partial class AuditStore
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await connection.ExecuteAsync(Command(
-                "DELETE FROM provider_receipts WHERE received_at_ms < @Cutoff", new { Cutoff = cutoff }, null, cancellationToken))
-                .ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // A receipt's effect on its delivery must outlive the receipt: write it into the row first.
+                await connection.ExecuteAsync(Command(FoldOldReceiptsSql, new { Cutoff = cutoff }, transaction, cancellationToken))
+                    .ConfigureAwait(false);
+                var purged = await connection.ExecuteAsync(Command(
+                    "DELETE FROM provider_receipts WHERE received_at_ms < @Cutoff", new { Cutoff = cutoff }, transaction, cancellationToken))
+                    .ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return purged;
+            }
         }
     }
 

@@ -8,7 +8,8 @@ namespace Warning.Engine.Persistence;
 /// Takes delivery batches from the dispatch pipeline and writes them to the audit store on one background
 /// loop. The queue is bounded: when the store falls behind, <see cref="WriteAsync"/> waits. Batches waiting
 /// together are merged into one transaction. Stopping drains the queue, so every accepted batch is written;
-/// <see cref="BatchCommitted"/> reports each batch once its transaction has committed.
+/// <see cref="BatchCommitted"/> reports each batch once its transaction has committed. With
+/// <see cref="DeliveryBatchWriterOptions.ConcurrentTransactions"/> above 1, that many loops write at once.
 /// </summary>
 public sealed class DeliveryBatchWriter : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ public sealed class DeliveryBatchWriter : IAsyncDisposable
     private long _sequence;
     private long _batches;
     private long _rows;
+    private int _runningLoops;
 
     public DeliveryBatchWriter(IAuditStore store, DeliveryBatchWriterOptions? options = null, ILogger<DeliveryBatchWriter>? logger = null)
     {
@@ -27,11 +29,16 @@ public sealed class DeliveryBatchWriter : IAsyncDisposable
         _store = store;
         _options = options ?? new DeliveryBatchWriterOptions();
         _logger = logger ?? NullLogger<DeliveryBatchWriter>.Instance;
-        _queue = new(_options.QueueCapacity, singleReader: true);
-        _loop = Task.Run(RunAsync);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.ConcurrentTransactions, 1);
+        _queue = new(_options.QueueCapacity, singleReader: _options.ConcurrentTransactions == 1);
+        _runningLoops = _options.ConcurrentTransactions;
+        _loop = Task.WhenAll(Enumerable.Range(0, _options.ConcurrentTransactions).Select(_ => Task.Run(RunAsync)));
     }
 
-    /// <summary>Called on the writer loop with a batch's sequence number right after it commits.</summary>
+    /// <summary>
+    /// Called on a writer loop with a batch's sequence number right after it commits (with several concurrent
+    /// transactions: possibly out of order, and from more than one loop at a time).
+    /// </summary>
     public event Action<long>? BatchCommitted;
 
     public long CommittedRows => Interlocked.Read(ref _rows);
@@ -69,6 +76,11 @@ public sealed class DeliveryBatchWriter : IAsyncDisposable
                 rows += item.Rows.Count;
             }
 
+            if (pending.Count == 0)
+            {
+                continue; // another loop took it
+            }
+
             var toWrite = pending.Count == 1 ? pending[0].Rows : Merge(pending, merged);
             try
             {
@@ -84,12 +96,15 @@ public sealed class DeliveryBatchWriter : IAsyncDisposable
             Interlocked.Add(ref _rows, rows);
             foreach (var (sequence, _) in pending)
             {
-                _batches++;
+                Interlocked.Increment(ref _batches);
                 BatchCommitted?.Invoke(sequence);
             }
         }
 
-        Log.WriterStopped(_logger, _batches, CommittedRows);
+        if (Interlocked.Decrement(ref _runningLoops) == 0)
+        {
+            Log.WriterStopped(_logger, Interlocked.Read(ref _batches), CommittedRows);
+        }
     }
 
     private static List<DeliveryRecord> Merge(List<(long Sequence, IReadOnlyList<DeliveryRecord> Rows)> pending, List<DeliveryRecord> merged)

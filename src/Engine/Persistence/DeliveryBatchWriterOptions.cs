@@ -9,4 +9,11 @@ public sealed class DeliveryBatchWriterOptions
 
     /// <summary>Waiting batches are merged into one transaction up to this many rows. Default: 50,000.</summary>
     public int MaxRowsPerTransaction { get; set; } = 50_000;
+
+    /// <summary>
+    /// Transactions written at once, each on its own connection. A server database (PostgreSQL, SQL Server)
+    /// maintains indexes on one core per connection, so 2 uses both cores of a small machine; SQLite has one
+    /// writer at a time and gains nothing above 1. Batches may then commit out of order. Default: 1.
+    /// </summary>
+    public int ConcurrentTransactions { get; set; } = 1;
 }

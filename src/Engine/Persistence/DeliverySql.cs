@@ -7,27 +7,32 @@ namespace Warning.Engine.Persistence;
 /// </summary>
 internal static class DeliverySql
 {
+    internal const string Keys = "version_key, recipient_key, channel_key";
+
+    /// <summary>The stored columns, in the order every bulk path writes them.</summary>
     internal const string Columns =
-        "version_id, recipient_id, channel, area_code, state, provider_message_id, created_at_ms, claimed_at_ms, submitted_at_ms, completed_at_ms, detail";
+        Keys + ", state, created_at_ms, claimed_at_ms, submitted_at_ms, completed_at_ms, area_code, provider_message_id, detail";
 
-    internal const string ValueParameters =
-        "@VersionId, @RecipientId, @Channel, @AreaCode, @State, @ProviderMessageId, @CreatedAtMs, @ClaimedAtMs, @SubmittedAtMs, @CompletedAtMs, @Detail";
+    /// <summary>Columns of delivery_view (as <paramref name="alias"/>) as <see cref="DeliveryView"/> reads them.</summary>
+    internal static string ViewColumns(string alias) =>
+        $"{alias}.version_id AS VersionId, {alias}.recipient_id AS RecipientId, {alias}.channel AS Channel, " +
+        $"{alias}.area_code AS AreaCode, {alias}.state AS State, {alias}.provider_message_id AS ProviderMessageId, " +
+        $"{alias}.created_at_ms AS CreatedAtMs, {alias}.claimed_at_ms AS ClaimedAtMs, {alias}.submitted_at_ms AS SubmittedAtMs, " +
+        $"{alias}.completed_at_ms AS CompletedAtMs, {alias}.detail AS Detail";
 
-    internal const string ViewColumns =
-        "version_id AS VersionId, recipient_id AS RecipientId, channel AS Channel, area_code AS AreaCode, state AS State, " +
-        "provider_message_id AS ProviderMessageId, created_at_ms AS CreatedAtMs, claimed_at_ms AS ClaimedAtMs, " +
-        "submitted_at_ms AS SubmittedAtMs, completed_at_ms AS CompletedAtMs, detail AS Detail";
-
-    /// <summary>Collapses a staged batch to one row per delivery (the furthest state wins, first times kept).</summary>
+    /// <summary>
+    /// Collapses a staged batch to one row per delivery (the furthest state wins, first times kept). Callers that
+    /// take row locks add ORDER BY <see cref="Keys"/>, so that concurrent merges lock in one order.
+    /// </summary>
     internal static string CollapsedStage(string stage) =>
-        "SELECT version_id, recipient_id, channel, MAX(area_code) AS area_code, MAX(state) AS state, " +
-        "MAX(provider_message_id) AS provider_message_id, MIN(created_at_ms) AS created_at_ms, MIN(claimed_at_ms) AS claimed_at_ms, " +
-        "MIN(submitted_at_ms) AS submitted_at_ms, MAX(completed_at_ms) AS completed_at_ms, MAX(detail) AS detail " +
-        $"FROM {stage} GROUP BY version_id, recipient_id, channel";
+        $"SELECT {Keys}, MAX(state) AS state, MIN(created_at_ms) AS created_at_ms, MIN(claimed_at_ms) AS claimed_at_ms, " +
+        "MIN(submitted_at_ms) AS submitted_at_ms, MAX(completed_at_ms) AS completed_at_ms, MAX(area_code) AS area_code, " +
+        "MAX(provider_message_id) AS provider_message_id, MAX(detail) AS detail " +
+        $"FROM {stage} GROUP BY {Keys}";
 
     /// <summary>The ON CONFLICT clause of SQLite and PostgreSQL (same syntax in both).</summary>
     internal const string OnConflictMoveForward =
-        " ON CONFLICT (version_id, recipient_id, channel) DO UPDATE SET state = excluded.state, " +
+        $" ON CONFLICT ({Keys}) DO UPDATE SET state = excluded.state, " +
         "area_code = COALESCE(excluded.area_code, deliveries.area_code), " +
         "provider_message_id = COALESCE(excluded.provider_message_id, deliveries.provider_message_id), " +
         "claimed_at_ms = COALESCE(deliveries.claimed_at_ms, excluded.claimed_at_ms), " +
@@ -36,19 +41,19 @@ internal static class DeliverySql
         "detail = COALESCE(excluded.detail, deliveries.detail) " +
         "WHERE deliveries.state < 3 AND excluded.state > deliveries.state";
 
-    /// <summary>UPDATE … FROM as SQLite and PostgreSQL write it.</summary>
-    internal const string MatchReceiptsUpdateFrom =
-        "UPDATE deliveries SET state = r.state, completed_at_ms = r.received_at_ms " +
-        "FROM (" + UnmatchedReceipts + ") AS r " +
-        "WHERE deliveries.channel = r.channel AND deliveries.provider_message_id = r.provider_message_id " +
-        "AND deliveries.state < 3 AND r.state > deliveries.state;" + MarkReceiptsMatched;
+    /// <summary>
+    /// Deliveries whose state as read (delivery_view, receipts applied) differs from the stored row and whose
+    /// receipt was received before @Cutoff: the rows the receipt purge must update before deleting receipts.
+    /// Deliveries have no message-id index, so this scans them: it is maintenance, not the write path.
+    /// </summary>
+    internal const string ChangedByOldReceipts =
+        "x.version_key = d.version_key AND x.recipient_key = d.recipient_key AND x.channel_key = d.channel_key " +
+        "AND (x.state <> d.state OR COALESCE(x.completed_at_ms, -1) <> COALESCE(d.completed_at_ms, -1)) " +
+        "AND EXISTS (SELECT 1 FROM provider_receipts p WHERE p.channel_key = x.channel_key " +
+        "AND p.provider_message_id = x.provider_message_id AND p.received_at_ms < @Cutoff)";
 
-    internal const string UnmatchedReceipts =
-        "SELECT channel, provider_message_id, MIN(state) AS state, MIN(received_at_ms) AS received_at_ms " +
-        "FROM provider_receipts WHERE matched_at_ms IS NULL GROUP BY channel, provider_message_id";
-
-    internal const string MarkReceiptsMatched =
-        " UPDATE provider_receipts SET matched_at_ms = @Now WHERE matched_at_ms IS NULL AND EXISTS (" +
-        "SELECT 1 FROM deliveries d WHERE d.channel = provider_receipts.channel " +
-        "AND d.provider_message_id = provider_receipts.provider_message_id);";
+    /// <summary>The purge's UPDATE … FROM as SQLite and PostgreSQL write it.</summary>
+    internal const string FoldOldReceiptsUpdateFrom =
+        "UPDATE deliveries AS d SET state = x.state, completed_at_ms = x.completed_at_ms FROM delivery_view x WHERE " +
+        ChangedByOldReceipts;
 }

@@ -23,10 +23,19 @@ public interface IAuditStore
 
     Task SaveDeviceAsync(DeviceRecord device, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Registers person and device ids in bulk (a directory import), so that their first deliveries need no
+    /// registration of their own. Optional: a delivery for an id never registered registers it itself.
+    /// </summary>
+    Task RegisterRecipientsAsync(IReadOnlyList<string> recipientIds, CancellationToken cancellationToken);
+
     /// <summary>Creates or moves forward a batch of deliveries in one transaction, with the provider's fastest path.</summary>
     Task RecordDeliveriesAsync(IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken);
 
-    /// <summary>Stores receipts (final states only) and applies each to its delivery, now or when its submit lands.</summary>
+    /// <summary>
+    /// Stores receipts (final states only). Each applies to its delivery (same channel and provider message id)
+    /// whenever deliveries are read, so it may arrive before or after the submit is recorded.
+    /// </summary>
     Task RecordReceiptsAsync(IReadOnlyList<ProviderReceipt> receipts, CancellationToken cancellationToken);
 
     /// <summary>Records provider calls; an attempt already recorded (same number) is left as it was.</summary>
@@ -35,9 +44,8 @@ public interface IAuditStore
     Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(string versionId, string recipientId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Applies receipts still waiting for their submit. Every delivery and receipt write already does this;
-    /// call it periodically for the one race it cannot see (a submit and its receipt committing at the same
-    /// moment in two transactions on a server database).
+    /// Kept for callers of the earlier contract: receipts now apply when deliveries are read, so nothing is ever
+    /// pending and this does nothing.
     /// </summary>
     Task MatchPendingReceiptsAsync(CancellationToken cancellationToken);
 
@@ -64,6 +72,9 @@ public interface IAuditStore
     /// <summary>Streams a version's deliveries (or all, when null) without buffering them.</summary>
     IAsyncEnumerable<DeliveryView> StreamDeliveriesAsync(string? versionId, AuditFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>Deletes receipts older than <see cref="AuditStoreOptions.ReceiptRetention"/>; never the action log.</summary>
+    /// <summary>
+    /// Deletes receipts older than <see cref="AuditStoreOptions.ReceiptRetention"/>, first writing the state they
+    /// gave their deliveries into the delivery rows; never the action log.
+    /// </summary>
     Task<int> PurgeExpiredReceiptsAsync(CancellationToken cancellationToken);
 }

@@ -13,6 +13,7 @@ public sealed class SqlServerAuditStore(string connectionString, AuditStoreOptio
     : AuditStore(options, timeProvider)
 {
     private const string Stage = "#deliveries_stage";
+    private const string RegistryStage = "#registry_stage";
 
     private protected override string Dialect => "SqlServer";
 
@@ -23,10 +24,14 @@ public sealed class SqlServerAuditStore(string connectionString, AuditStoreOptio
         "IF OBJECT_ID('schema_version') IS NULL " +
         "CREATE TABLE schema_version (version BIGINT PRIMARY KEY, name NVARCHAR(200) NOT NULL, applied_at_ms BIGINT NOT NULL);";
 
-    private protected override string MatchReceiptsSql =>
-        "UPDATE d SET d.state = r.state, d.completed_at_ms = r.received_at_ms FROM deliveries d " +
-        $"JOIN ({DeliverySql.UnmatchedReceipts}) AS r ON d.channel = r.channel AND d.provider_message_id = r.provider_message_id " +
-        "WHERE d.state < 3 AND r.state > d.state;" + DeliverySql.MarkReceiptsMatched;
+    private protected override string FoldOldReceiptsSql =>
+        "UPDATE d SET d.state = x.state, d.completed_at_ms = x.completed_at_ms FROM deliveries d JOIN delivery_view x ON " +
+        DeliverySql.ChangedByOldReceipts;
+
+    // CROSS APPLY: one primary-key look-up per version for the one person.
+    private protected override string RecipientDeliveriesFrom =>
+        "delivery_recipients r CROSS JOIN delivery_versions v CROSS APPLY (SELECT x.* FROM delivery_view x " +
+        "WHERE x.version_key = v.version_key AND x.recipient_key = r.recipient_key) d WHERE r.recipient_id = @RecipientId";
 
     private protected override string LockActionLogSql =>
         "EXEC sp_getapplock @Resource = 'warning_action_log', @LockMode = 'Exclusive', @LockOwner = 'Transaction'";
@@ -43,12 +48,19 @@ public sealed class SqlServerAuditStore(string connectionString, AuditStoreOptio
             $"WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "s." + c))});";
     }
 
+    private protected override bool IsDeadlock(DbException exception) => exception is SqlException { Number: 1205 };
+
+    // An exclusive table lock held to the end of the transaction waits for every other writer of deliveries.
+    private protected override string WriteAloneSql => "SELECT COUNT(*) FROM deliveries WITH (TABLOCKX, HOLDLOCK) WHERE 1 = 0";
+
     private protected override async Task<bool> TryBulkInsertDeliveriesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await CopyAsync(connection, transaction, "deliveries", SqlServerBulkTables.Deliveries(deliveries), cancellationToken).ConfigureAwait(false);
+            await CopyAsync(connection, transaction, "deliveries", SqlServerBulkTables.Deliveries(deliveries, keys), cancellationToken)
+                .ConfigureAwait(false);
             return true;
         }
         catch (SqlException e) when (e.Number is 2627 or 2601)
@@ -58,27 +70,52 @@ public sealed class SqlServerAuditStore(string connectionString, AuditStoreOptio
     }
 
     private protected override async Task UpsertDeliveriesAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys,
+        CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(Command(
             $"IF OBJECT_ID('tempdb..{Stage}') IS NULL SELECT TOP 0 * INTO {Stage} FROM deliveries; TRUNCATE TABLE {Stage};",
             null, transaction, cancellationToken)).ConfigureAwait(false);
-        await CopyAsync(connection, transaction, Stage, SqlServerBulkTables.Deliveries(deliveries), cancellationToken).ConfigureAwait(false);
+        await CopyAsync(connection, transaction, Stage, SqlServerBulkTables.Deliveries(deliveries, keys), cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(Command(
             $"MERGE deliveries WITH (HOLDLOCK) AS d USING ({DeliverySql.CollapsedStage(Stage)}) AS s " +
-            "ON d.version_id = s.version_id AND d.recipient_id = s.recipient_id AND d.channel = s.channel " +
+            "ON d.version_key = s.version_key AND d.recipient_key = s.recipient_key AND d.channel_key = s.channel_key " +
             "WHEN MATCHED AND d.state < 3 AND s.state > d.state THEN UPDATE SET state = s.state, " +
             "area_code = COALESCE(s.area_code, d.area_code), provider_message_id = COALESCE(s.provider_message_id, d.provider_message_id), " +
             "claimed_at_ms = COALESCE(d.claimed_at_ms, s.claimed_at_ms), submitted_at_ms = COALESCE(d.submitted_at_ms, s.submitted_at_ms), " +
             "completed_at_ms = COALESCE(d.completed_at_ms, s.completed_at_ms), detail = COALESCE(s.detail, d.detail) " +
-            $"WHEN NOT MATCHED THEN INSERT ({DeliverySql.Columns}) VALUES (s.version_id, s.recipient_id, s.channel, s.area_code, " +
-            "s.state, s.provider_message_id, s.created_at_ms, s.claimed_at_ms, s.submitted_at_ms, s.completed_at_ms, s.detail);",
+            $"WHEN NOT MATCHED THEN INSERT ({DeliverySql.Columns}) VALUES (s.version_key, s.recipient_key, s.channel_key, s.state, " +
+            "s.created_at_ms, s.claimed_at_ms, s.submitted_at_ms, s.completed_at_ms, s.area_code, s.provider_message_id, s.detail);",
             null, transaction, cancellationToken)).ConfigureAwait(false);
     }
 
     private protected override Task InsertReceiptsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProviderReceipt> receipts, CancellationToken cancellationToken) =>
-        CopyAsync(connection, transaction, "provider_receipts", SqlServerBulkTables.Receipts(receipts), cancellationToken);
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProviderReceipt> receipts, short[] channelKeys,
+        CancellationToken cancellationToken) =>
+        CopyAsync(connection, transaction, "provider_receipts", SqlServerBulkTables.Receipts(receipts, channelKeys), cancellationToken);
+
+    private protected override async Task<IReadOnlyList<(string Id, int Key)>> RegisterAsync(
+        DbConnection connection, DeliveryRegistry registry, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(Command(
+                $"IF OBJECT_ID('tempdb..{RegistryStage}') IS NULL CREATE TABLE {RegistryStage} (id NVARCHAR(200) NOT NULL, n INT NOT NULL); " +
+                $"TRUNCATE TABLE {RegistryStage};", null, transaction, cancellationToken)).ConfigureAwait(false);
+            await CopyAsync(connection, transaction, RegistryStage, SqlServerBulkTables.Ids(ids), cancellationToken).ConfigureAwait(false);
+            // UPDLOCK, HOLDLOCK: two nodes registering one id at once wait for each other instead of both inserting.
+            var rows = await connection.QueryAsync<RegistryRow>(Command(
+                $"INSERT INTO {registry.Table} ({registry.IdColumn}) SELECT s.id FROM {RegistryStage} s WHERE NOT EXISTS (" +
+                $"SELECT 1 FROM {registry.Table} t WITH (UPDLOCK, HOLDLOCK) WHERE t.{registry.IdColumn} = s.id) ORDER BY s.n; " +
+                $"SELECT t.{registry.IdColumn} AS Id, CAST(t.{registry.KeyColumn} AS INT) AS KeyValue FROM {registry.Table} t " +
+                $"JOIN {RegistryStage} s ON t.{registry.IdColumn} = s.id;",
+                null, transaction, cancellationToken)).ConfigureAwait(false);
+            var pairs = rows.Select(r => (r.Id, r.KeyValue)).ToList();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return pairs;
+        }
+    }
 
     private static async Task CopyAsync(
         DbConnection connection, DbTransaction transaction, string table, DataTable rows, CancellationToken cancellationToken)

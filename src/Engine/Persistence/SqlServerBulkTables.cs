@@ -5,30 +5,45 @@ namespace Warning.Engine.Persistence;
 /// <summary>Batches as DataTables for SqlBulkCopy, with the destination's column names and types.</summary>
 internal static class SqlServerBulkTables
 {
-    internal static DataTable Deliveries(IReadOnlyList<DeliveryRecord> deliveries)
+    internal static DataTable Deliveries(IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys)
     {
         var table = new DataTable { Locale = System.Globalization.CultureInfo.InvariantCulture };
-        AddColumns(table, ("version_id", typeof(string)), ("recipient_id", typeof(string)), ("channel", typeof(string)),
-            ("area_code", typeof(string)), ("state", typeof(int)), ("provider_message_id", typeof(string)),
-            ("created_at_ms", typeof(long)), ("claimed_at_ms", typeof(long)), ("submitted_at_ms", typeof(long)),
-            ("completed_at_ms", typeof(long)), ("detail", typeof(string)));
-        foreach (var d in deliveries)
+        AddColumns(table, ("version_key", typeof(int)), ("recipient_key", typeof(int)), ("channel_key", typeof(short)),
+            ("state", typeof(short)), ("created_at_ms", typeof(long)), ("claimed_at_ms", typeof(long)), ("submitted_at_ms", typeof(long)),
+            ("completed_at_ms", typeof(long)), ("area_code", typeof(string)), ("provider_message_id", typeof(string)), ("detail", typeof(string)));
+        for (var i = 0; i < deliveries.Count; i++)
         {
-            table.Rows.Add(d.VersionId, d.RecipientId, d.Channel, Db(d.AreaCode), (int)d.State, Db(d.ProviderMessageId),
-                d.AtMs, Db(d.ClaimedAtMs), Db(d.SubmittedAtMs), Db(d.CompletedAtMs), Db(d.Detail));
+            var d = deliveries[i];
+            var k = keys[i];
+            table.Rows.Add(k.Version, k.Recipient, k.Channel, (short)d.State, d.AtMs, Db(d.ClaimedAtMs), Db(d.SubmittedAtMs),
+                Db(d.CompletedAtMs), Db(d.AreaCode), Db(d.ProviderMessageId), Db(d.Detail));
         }
 
         return table;
     }
 
-    internal static DataTable Receipts(IReadOnlyList<ProviderReceipt> receipts)
+    internal static DataTable Receipts(IReadOnlyList<ProviderReceipt> receipts, short[] channelKeys)
     {
         var table = new DataTable { Locale = System.Globalization.CultureInfo.InvariantCulture };
-        AddColumns(table, ("channel", typeof(string)), ("provider_message_id", typeof(string)), ("state", typeof(int)),
+        AddColumns(table, ("channel_key", typeof(short)), ("provider_message_id", typeof(string)), ("state", typeof(short)),
             ("received_at_ms", typeof(long)), ("raw", typeof(string)));
-        foreach (var r in receipts)
+        for (var i = 0; i < receipts.Count; i++)
         {
-            table.Rows.Add(r.Channel, r.ProviderMessageId, (int)r.State, r.ReceivedAt.ToUnixTimeMilliseconds(), Db(r.Raw));
+            var r = receipts[i];
+            table.Rows.Add(channelKeys[i], r.ProviderMessageId, (short)r.State, r.ReceivedAt.ToUnixTimeMilliseconds(), Db(r.Raw));
+        }
+
+        return table;
+    }
+
+    /// <summary>Ids to register, numbered in the order their keys are to be handed out.</summary>
+    internal static DataTable Ids(IReadOnlyList<string> ids)
+    {
+        var table = new DataTable { Locale = System.Globalization.CultureInfo.InvariantCulture };
+        AddColumns(table, ("id", typeof(string)), ("n", typeof(int)));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            table.Rows.Add(ids[i], i);
         }
 
         return table;

@@ -11,49 +11,57 @@ namespace Warning.Engine.Persistence;
 /// </summary>
 internal static class SqliteBulk
 {
-    internal static void UpsertDeliveries(SqliteConnection connection, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows per INSERT: one statement step per 32 rows instead of per row spares SQLite's per-statement work
+    /// (cursor set-up, reset, the connection mutex). Rows of one statement are applied in order, so a delivery
+    /// twice in a batch still moves forward as if written one row at a time.
+    /// </summary>
+    private const int RowsPerStatement = 32;
+
+    private const int DeliveryColumns = 11;
+
+    internal static void UpsertDeliveries(
+        SqliteConnection connection, IReadOnlyList<DeliveryRecord> deliveries, DeliveryKeys[] keys, CancellationToken cancellationToken)
     {
         var db = connection.Handle!;
-        var stmt = Prepare(db,
-            $"INSERT INTO deliveries ({DeliverySql.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" +
-            DeliverySql.OnConflictMoveForward);
-        using (stmt)
+        using var one = Prepare(db, UpsertSql(1));
+        using var many = Prepare(db, UpsertSql(RowsPerStatement));
+        var i = 0;
+        for (; i + RowsPerStatement <= deliveries.Count; i += RowsPerStatement)
         {
-            for (var i = 0; i < deliveries.Count; i++)
+            if ((i & 1023) == 0)
             {
-                if ((i & 1023) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var d = deliveries[i];
-                raw.sqlite3_bind_text(stmt, 1, d.VersionId);
-                raw.sqlite3_bind_text(stmt, 2, d.RecipientId);
-                raw.sqlite3_bind_text(stmt, 3, d.Channel);
-                Bind(stmt, 4, d.AreaCode);
-                raw.sqlite3_bind_int(stmt, 5, (int)d.State);
-                Bind(stmt, 6, d.ProviderMessageId);
-                raw.sqlite3_bind_int64(stmt, 7, d.AtMs);
-                Bind(stmt, 8, d.ClaimedAtMs);
-                Bind(stmt, 9, d.SubmittedAtMs);
-                Bind(stmt, 10, d.CompletedAtMs);
-                Bind(stmt, 11, d.Detail);
-                Step(db, stmt);
+                cancellationToken.ThrowIfCancellationRequested();
             }
+
+            for (var r = 0; r < RowsPerStatement; r++)
+            {
+                BindDelivery(many, r * DeliveryColumns, deliveries[i + r], keys[i + r]);
+            }
+
+            Step(db, many);
+        }
+
+        for (; i < deliveries.Count; i++)
+        {
+            BindDelivery(one, 0, deliveries[i], keys[i]);
+            Step(db, one);
         }
     }
 
-    internal static void InsertReceipts(SqliteConnection connection, IReadOnlyList<ProviderReceipt> receipts, CancellationToken cancellationToken)
+    internal static void InsertReceipts(
+        SqliteConnection connection, IReadOnlyList<ProviderReceipt> receipts, short[] channelKeys, CancellationToken cancellationToken)
     {
         var db = connection.Handle!;
         var stmt = Prepare(db,
-            "INSERT INTO provider_receipts (channel, provider_message_id, state, received_at_ms, raw) VALUES (?1, ?2, ?3, ?4, ?5)");
+            "INSERT INTO provider_receipts (channel_key, provider_message_id, state, received_at_ms, raw) VALUES (?1, ?2, ?3, ?4, ?5)");
         using (stmt)
         {
-            foreach (var r in receipts)
+            for (var i = 0; i < receipts.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                raw.sqlite3_bind_text(stmt, 1, r.Channel);
+                var r = receipts[i];
+                raw.sqlite3_bind_int(stmt, 1, channelKeys[i]);
                 raw.sqlite3_bind_text(stmt, 2, r.ProviderMessageId);
                 raw.sqlite3_bind_int(stmt, 3, (int)r.State);
                 raw.sqlite3_bind_int64(stmt, 4, r.ReceivedAt.ToUnixTimeMilliseconds());
@@ -61,6 +69,69 @@ internal static class SqliteBulk
                 Step(db, stmt);
             }
         }
+    }
+
+    /// <summary>
+    /// The key of every id, inserting the ids not registered yet (SQLite hands out the next rowid). The caller's
+    /// transaction (BEGIN IMMEDIATE) makes this the only writer, so a look-up then insert cannot race.
+    /// </summary>
+    internal static List<(string Id, int Key)> Register(
+        SqliteConnection connection, DeliveryRegistry registry, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var db = connection.Handle!;
+        var pairs = new List<(string Id, int Key)>(ids.Count);
+        using var select = Prepare(db, $"SELECT {registry.KeyColumn} FROM {registry.Table} WHERE {registry.IdColumn} = ?1");
+        using var insert = Prepare(db, $"INSERT INTO {registry.Table} ({registry.IdColumn}) VALUES (?1)");
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            raw.sqlite3_bind_text(select, 1, ids[i]);
+            var rc = raw.sqlite3_step(select);
+            var found = rc == raw.SQLITE_ROW;
+            var key = found ? raw.sqlite3_column_int(select, 0) : 0;
+            raw.sqlite3_reset(select);
+            if (rc is not raw.SQLITE_ROW and not raw.SQLITE_DONE)
+            {
+                throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+            }
+
+            if (!found)
+            {
+                raw.sqlite3_bind_text(insert, 1, ids[i]);
+                Step(db, insert);
+                key = checked((int)raw.sqlite3_last_insert_rowid(db));
+            }
+
+            pairs.Add((ids[i], key));
+        }
+
+        return pairs;
+    }
+
+    private static string UpsertSql(int rows)
+    {
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r =>
+            "(" + string.Join(", ", Enumerable.Range((r * DeliveryColumns) + 1, DeliveryColumns).Select(p => $"?{p}")) + ")"));
+        return $"INSERT INTO deliveries ({DeliverySql.Columns}) VALUES {values}" + DeliverySql.OnConflictMoveForward;
+    }
+
+    private static void BindDelivery(sqlite3_stmt stmt, int offset, in DeliveryRecord d, DeliveryKeys k)
+    {
+        raw.sqlite3_bind_int(stmt, offset + 1, k.Version);
+        raw.sqlite3_bind_int(stmt, offset + 2, k.Recipient);
+        raw.sqlite3_bind_int(stmt, offset + 3, k.Channel);
+        raw.sqlite3_bind_int(stmt, offset + 4, (int)d.State);
+        raw.sqlite3_bind_int64(stmt, offset + 5, d.AtMs);
+        Bind(stmt, offset + 6, d.ClaimedAtMs);
+        Bind(stmt, offset + 7, d.SubmittedAtMs);
+        Bind(stmt, offset + 8, d.CompletedAtMs);
+        Bind(stmt, offset + 9, d.AreaCode);
+        Bind(stmt, offset + 10, d.ProviderMessageId);
+        Bind(stmt, offset + 11, d.Detail);
     }
 
     private static sqlite3_stmt Prepare(sqlite3 db, string sql)

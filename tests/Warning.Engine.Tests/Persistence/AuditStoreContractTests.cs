@@ -20,6 +20,9 @@ public abstract partial class AuditStoreContractTests : IAsyncDisposable
 
     protected abstract Task<AuditStore> CreateStoreAsync(AuditStoreOptions options, TimeProvider time);
 
+    /// <summary>A second store on the database of the last <see cref="CreateStoreAsync"/>: another node.</summary>
+    protected abstract AuditStore CreateOtherNode();
+
     /// <summary>Runs SQL behind the store's back, as someone with database access would.</summary>
     protected abstract Task ExecuteSqlAsync(string sql);
 
@@ -117,9 +120,13 @@ public abstract partial class AuditStoreContractTests : IAsyncDisposable
     {
         var sut = await CreateSutAsync();
         await sut.RecordReceiptsAsync([new ProviderReceipt("sms", "m1", Delivered, T0.AddMinutes(3))], Token);
+        // Rows keyed through the registries, as the schema stores them (the store's own key cache never saw them).
+        await ExecuteSqlAsync("INSERT INTO delivery_versions (version_id) VALUES ('v1')");
+        await ExecuteSqlAsync("INSERT INTO delivery_recipients (recipient_id) VALUES ('p1')");
         await ExecuteSqlAsync(
-            "INSERT INTO deliveries (version_id, recipient_id, channel, state, provider_message_id, created_at_ms) " +
-            "VALUES ('v1', 'p1', 'sms', 2, 'm1', 0)");
+            "INSERT INTO deliveries (version_key, recipient_key, channel_key, state, provider_message_id, created_at_ms) " +
+            "SELECT v.version_key, r.recipient_key, c.channel_key, 2, 'm1', 0 FROM delivery_versions v, delivery_recipients r, delivery_channels c " +
+            "WHERE v.version_id = 'v1' AND r.recipient_id = 'p1' AND c.channel = 'sms'");
 
         await sut.MatchPendingReceiptsAsync(Token);
 

@@ -59,6 +59,40 @@ public sealed class DeliveryBatchWriterTests
     }
 
     [Fact]
+    public async Task DisposeAsync_TwoConcurrentTransactions_WritesEveryBatchOnceAndReportsEach()
+    {
+        var store = new GatedAuditStore();
+        var sut = new DeliveryBatchWriter(store,
+            new DeliveryBatchWriterOptions { QueueCapacity = 64, MaxRowsPerTransaction = 250, ConcurrentTransactions = 2 });
+        var committed = new List<long>();
+        sut.BatchCommitted += sequence =>
+        {
+            lock (committed)
+            {
+                committed.Add(sequence);
+            }
+        };
+        for (var i = 1; i <= 20; i++)
+        {
+            await sut.WriteAsync(Batch(i, 100), Token);
+        }
+
+        // Both loops are inside a write at once while the store holds them.
+        while (Volatile.Read(ref store.WritesStarted) < 2)
+        {
+            await Task.Delay(5, Token);
+        }
+
+        store.Open();
+        await sut.DisposeAsync();
+
+        Assert.Equal(2000, store.Written.Sum(b => b.Count));
+        Assert.Equal(2000, store.Written.SelectMany(b => b).Select(d => (d.VersionId, d.RecipientId)).Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), committed.Order());
+        Assert.Equal(2000, sut.CommittedRows);
+    }
+
+    [Fact]
     public async Task StopAsync_StoreFails_RaisesTheFailureAndRefusesMoreBatches()
     {
         var store = new GatedAuditStore { FailWith = new InvalidOperationException("disk full") };

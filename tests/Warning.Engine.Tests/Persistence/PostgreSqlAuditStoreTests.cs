@@ -23,6 +23,8 @@ public sealed class PostgreSqlAuditStoreTests : AuditStoreContractTests
         return new PostgreSqlAuditStore(_connectionString, options, time);
     }
 
+    protected override AuditStore CreateOtherNode() => new PostgreSqlAuditStore(_connectionString!);
+
     protected override async Task ExecuteSqlAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(_connectionString);

@@ -32,6 +32,8 @@ public sealed class SqlServerAuditStoreTests : AuditStoreContractTests
         return new SqlServerAuditStore(_connectionString, options, time);
     }
 
+    protected override AuditStore CreateOtherNode() => new SqlServerAuditStore(_connectionString!);
+
     protected override async Task ExecuteSqlAsync(string sql)
     {
         await using var connection = new SqlConnection(_connectionString);

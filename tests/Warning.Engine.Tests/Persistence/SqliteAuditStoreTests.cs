@@ -13,6 +13,8 @@ public sealed class SqliteAuditStoreTests : AuditStoreContractTests
     protected override Task<AuditStore> CreateStoreAsync(AuditStoreOptions options, TimeProvider time) =>
         Task.FromResult<AuditStore>(new SqliteAuditStore(ConnectionString, options, time));
 
+    protected override AuditStore CreateOtherNode() => new SqliteAuditStore(ConnectionString);
+
     protected override async Task ExecuteSqlAsync(string sql)
     {
         await using var connection = new SqliteConnection(ConnectionString);

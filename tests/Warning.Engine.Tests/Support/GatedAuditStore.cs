@@ -33,6 +33,9 @@ internal sealed class GatedAuditStore : IAuditStore
 
     public Task MigrateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task RegisterRecipientsAsync(IReadOnlyList<string> recipientIds, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task SaveThreadAsync(WarningThreadRecord thread, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task SaveVersionAsync(WarningVersionRecord version, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -19,21 +19,48 @@ CREATE TABLE people (
     home_area_code NVARCHAR(32), location NVARCHAR(MAX), roles NVARCHAR(400), deputy_id NVARCHAR(100));
 CREATE TABLE person_groups (person_id NVARCHAR(100) NOT NULL, group_id NVARCHAR(100) NOT NULL, PRIMARY KEY (person_id, group_id));
 CREATE TABLE devices (id NVARCHAR(100) PRIMARY KEY, kind NVARCHAR(32) NOT NULL, area_code NVARCHAR(32), location NVARCHAR(MAX), capabilities NVARCHAR(MAX));
+-- Deliveries: the hottest write path. Its rows carry small integer keys instead of the text ids (version,
+-- recipient, channel), each text id kept once in a registry table below: a narrower row and primary key,
+-- integer comparisons, and keys handed out in registration order (the directory's order), so that a
+-- fan-out appends at the right edge of the primary key instead of inserting all over it.
+-- The primary key is its only index. "What did this person receive" probes it once per version (versions
+-- are few, recipients millions). Provider receipts (DLRs) are not written into the delivery row: they are
+-- stored, indexed by provider message id, and applied when deliveries are read (delivery_view), so a
+-- receipt may arrive before or after its submit and the submit path maintains no message-id index.
+CREATE TABLE delivery_versions (version_key INT IDENTITY PRIMARY KEY, version_id NVARCHAR(200) NOT NULL UNIQUE);
+CREATE TABLE delivery_recipients (recipient_key INT IDENTITY PRIMARY KEY, recipient_id NVARCHAR(100) NOT NULL UNIQUE);
+CREATE TABLE delivery_channels (channel_key SMALLINT IDENTITY PRIMARY KEY, channel NVARCHAR(32) NOT NULL UNIQUE);
 CREATE TABLE deliveries (
-    version_id NVARCHAR(200) NOT NULL, recipient_id NVARCHAR(100) NOT NULL, channel NVARCHAR(32) NOT NULL, area_code NVARCHAR(32),
-    state INT NOT NULL, provider_message_id NVARCHAR(100), created_at_ms BIGINT NOT NULL, claimed_at_ms BIGINT,
-    submitted_at_ms BIGINT, completed_at_ms BIGINT, detail NVARCHAR(400),
-    PRIMARY KEY (version_id, recipient_id, channel));
-CREATE INDEX ix_deliveries_provider_message ON deliveries (channel, provider_message_id) WHERE provider_message_id IS NOT NULL;
-CREATE INDEX ix_deliveries_recipient ON deliveries (recipient_id);
+    version_key INT NOT NULL, recipient_key INT NOT NULL, channel_key SMALLINT NOT NULL, state SMALLINT NOT NULL,
+    created_at_ms BIGINT NOT NULL, claimed_at_ms BIGINT, submitted_at_ms BIGINT, completed_at_ms BIGINT,
+    area_code NVARCHAR(32), provider_message_id NVARCHAR(100), detail NVARCHAR(400),
+    PRIMARY KEY (version_key, recipient_key, channel_key));
 CREATE TABLE delivery_attempts (
     version_id NVARCHAR(200) NOT NULL, recipient_id NVARCHAR(100) NOT NULL, channel NVARCHAR(32) NOT NULL, attempt INT NOT NULL,
     at_ms BIGINT NOT NULL, outcome NVARCHAR(32) NOT NULL, detail NVARCHAR(400), PRIMARY KEY (version_id, recipient_id, channel, attempt));
 CREATE TABLE provider_receipts (
-    id BIGINT IDENTITY PRIMARY KEY, channel NVARCHAR(32) NOT NULL, provider_message_id NVARCHAR(100) NOT NULL, state INT NOT NULL,
-    received_at_ms BIGINT NOT NULL, raw NVARCHAR(MAX), matched_at_ms BIGINT);
-CREATE INDEX ix_provider_receipts_unmatched ON provider_receipts (channel, provider_message_id) WHERE matched_at_ms IS NULL;
+    id BIGINT IDENTITY PRIMARY KEY, channel_key SMALLINT NOT NULL, provider_message_id NVARCHAR(100) NOT NULL, state SMALLINT NOT NULL,
+    received_at_ms BIGINT NOT NULL, raw NVARCHAR(MAX));
+CREATE INDEX ix_provider_receipts_message ON provider_receipts (channel_key, provider_message_id, received_at_ms, id);
 CREATE INDEX ix_provider_receipts_received ON provider_receipts (received_at_ms);
+-- The deliveries as audit queries and people read them: text ids from the registries (LEFT JOINs match like
+-- inner joins, every key being registered, and let the planner skip a registry a query does not read), and
+-- each delivery's first receipt applied under the forward-only rule: a receipt moves a delivery that is not
+-- final yet, or one whose final state came later than the receipt; otherwise the delivery's own state stands.
+-- Through EXEC: CREATE VIEW must start a batch of its own, and the migration runs as one batch.
+EXEC('CREATE VIEW delivery_view AS
+SELECT d.version_key, d.recipient_key, d.channel_key, v.version_id, r.recipient_id, c.channel, d.area_code,
+       CASE WHEN p.state IS NOT NULL AND (d.state < 3 OR p.received_at_ms < d.completed_at_ms) THEN p.state ELSE d.state END AS state,
+       d.provider_message_id, d.created_at_ms, d.claimed_at_ms, d.submitted_at_ms,
+       CASE WHEN p.state IS NOT NULL AND (d.state < 3 OR p.received_at_ms < d.completed_at_ms) THEN p.received_at_ms ELSE d.completed_at_ms END AS completed_at_ms,
+       d.detail
+FROM deliveries d
+LEFT JOIN delivery_versions v ON v.version_key = d.version_key
+LEFT JOIN delivery_recipients r ON r.recipient_key = d.recipient_key
+LEFT JOIN delivery_channels c ON c.channel_key = d.channel_key
+OUTER APPLY (SELECT TOP 1 q.state, q.received_at_ms FROM provider_receipts q
+    WHERE q.channel_key = d.channel_key AND q.provider_message_id = d.provider_message_id
+    ORDER BY q.received_at_ms, q.id) p');
 CREATE TABLE acknowledgements (
     version_id NVARCHAR(200) NOT NULL, person_id NVARCHAR(100) NOT NULL, channel NVARCHAR(32) NOT NULL, acknowledged_at_ms BIGINT NOT NULL,
     detail NVARCHAR(400), PRIMARY KEY (version_id, person_id));
