@@ -34,7 +34,7 @@ internal static class SmppMacroBenchmark
             WindowSize = window,
             MaxBatchSize = batchSize,
         };
-        await using var adapter = new SmppChannelAdapter(options, NullProviderReceiptSink.Instance, TimeProvider.System);
+        await using var adapter = new SmppChannelAdapter(options, DiscardedReceipts.Instance, NullInboundMessageSink.Instance, TimeProvider.System);
         var text = chinese ? "【区应急管理局】暴雨红色预警：请立即停止户外活动，危险地带人员立即转移。" : "Red rainstorm warning: move to safety now.";
         var content = new DeliveryContent("t", "v", MessageType.Alert, AlertStatus.Actual, WarningLevel.Red, text, null);
         await adapter.SendAsync(Batch(content, 0, 1), CancellationToken.None); // bind outside the clock
@@ -85,4 +85,13 @@ internal static class SmppMacroBenchmark
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
+}
+
+/// <summary>Receipts are not what this benchmark measures: they are dropped.</summary>
+internal sealed class DiscardedReceipts : IProviderReceiptSink
+{
+    public static DiscardedReceipts Instance { get; } = new();
+
+    public ValueTask RecordAsync(IReadOnlyList<Warning.Engine.Persistence.ProviderReceipt> receipts, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
 }

@@ -22,7 +22,8 @@ public static class SmppChannelBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmppChannelOptions>, SmppChannelOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SmppChannelAdapter(sp.GetRequiredService<IOptions<SmppChannelOptions>>().Value,
-            sp.GetRequiredService<IProviderReceiptSink>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IProviderReceiptSink>(),
+            sp.GetService<IInboundMessageSink>() ?? NullInboundMessageSink.Instance, sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<SmppChannelAdapter>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelAdapter, SmppChannelAdapter>(sp => sp.GetRequiredService<SmppChannelAdapter>()));
         return services;

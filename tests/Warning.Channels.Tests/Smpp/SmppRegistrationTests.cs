@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Warning.Channels.Smpp;
-using Warning.Channels.Tests.Support;
+using Warning.Channels.Tests.Mqtt;
 using Warning.Engine.Channels;
 
 namespace Warning.Channels.Tests.Smpp;
