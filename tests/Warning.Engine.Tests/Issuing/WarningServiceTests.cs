@@ -221,11 +221,17 @@ public sealed class WarningServiceTests : IAsyncLifetime
         });
         Assert.False(await _f.Service.ExpireAsync(threadId, Token)); // not due: still in force
 
+        // Expiry one second after sending (times are whole seconds, and a version may not expire before it is sent).
         var expiring = _f.Rainstorm(WarningLevel.Blue);
+        var expires = expiring.Sent.AddSeconds(1);
         var secondThread = await PublishedAsync(expiring with
         {
-            Infos = [expiring.Infos[0] with { Expires = TimeProvider.System.GetUtcNow().AddMilliseconds(-500) }],
+            Infos = [expiring.Infos[0] with { Expires = expires }],
         });
+        while (TimeProvider.System.GetUtcNow() <= expires)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, Token);
+        }
 
         Assert.True(await _f.Service.ExpireAsync(secondThread, Token));
         Assert.Equal(WarningThreadState.Expired, (await _f.Service.GetAsync(secondThread, Token)).Thread.State);
