@@ -1,0 +1,78 @@
+using Warning.Engine.Audience;
+
+namespace Warning.Engine.Acknowledgement;
+
+/// <summary>
+/// The escalation state machine, free of I/O and clocks: from the step a request has reached, the next step of the
+/// policy that has somebody to contact (a step with nobody, such as a deputy nobody named or a supervisor above the
+/// district, is passed over), or null when the ladder has run out.
+/// </summary>
+public sealed class EscalationPlan(AcknowledgementOptions options)
+{
+    /// <summary>The first contact: the official on the first channel, or on the second when the first has no address.</summary>
+    public EscalationMove? First(OfficialRoster roster, Person official)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        var targets = Reach(official, options.FirstChannel);
+        if (targets.Count == 0)
+        {
+            targets = Reach(official, options.SecondChannel);
+        }
+        return targets.Count > 0 ? new EscalationMove(EscalationStep.Initial, targets) : null;
+    }
+
+    /// <summary>The move after <paramref name="current"/> for the request of <paramref name="official"/>, or null.</summary>
+    public EscalationMove? Next(EscalationStep current, OfficialRoster roster, Person official)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(official);
+        // Steps are climbed in the configured order; the initial step sits before all of them. A step the policy no
+        // longer names (changed while the request waited) ends the ladder rather than starting it again.
+        var start = current == EscalationStep.Initial ? 0 : Array.IndexOf(options.Escalation, current) + 1;
+        for (var i = start; i > 0 || current == EscalationStep.Initial; i++)
+        {
+            if (i >= options.Escalation.Length)
+            {
+                break;
+            }
+            var step = options.Escalation[i];
+            var targets = step switch
+            {
+                EscalationStep.SecondChannel => Reach(official, options.SecondChannel),
+                EscalationStep.Deputy => ReachEverywhere(roster.DeputyOf(official)),
+                EscalationStep.Supervisor => ReachEverywhere(roster.SupervisorOf(official.AreaCode)),
+                _ => [],
+            };
+            if (targets.Count > 0)
+            {
+                return new EscalationMove(step, targets);
+            }
+        }
+        return null;
+    }
+
+    private List<EscalationTarget> ReachEverywhere(Person? person)
+    {
+        if (person is null)
+        {
+            return [];
+        }
+        var targets = Reach(person, options.FirstChannel);
+        if (!string.Equals(options.FirstChannel, options.SecondChannel, StringComparison.OrdinalIgnoreCase))
+        {
+            targets.AddRange(Reach(person, options.SecondChannel));
+        }
+        return targets;
+    }
+
+    private static List<EscalationTarget> Reach(Person person, string channel)
+    {
+        var address = AudienceChannels.BitOf(channel) switch
+        {
+            1 => person.Phone,
+            2 => person.WeChatOpenId,
+            _ => null,
+        };
+        return string.IsNullOrEmpty(address) ? [] : [new EscalationTarget(person.Id, channel, address)];
+    }
+}
