@@ -74,7 +74,7 @@ internal static class EngineServices
         services.AddSingleton<WarningComposer>();
         services.AddSingleton(sp => new WarningService(sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<IAuditStore>(),
             sp.GetRequiredService<IDepartmentDirectory>(), sp.GetRequiredService<AudienceResolver>(),
-            sp.GetRequiredService<IPublicationRunner>(), sp.GetRequiredService<IVersionCurrency>(),
+            sp.Acknowledging(sp.GetRequiredService<IPublicationRunner>()), sp.GetRequiredService<IVersionCurrency>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<LifecyclePolicy>>().Value,
             sp.GetRequiredService<IWarningSchedule>()));
         services.AddQuartz();
@@ -82,6 +82,7 @@ internal static class EngineServices
         services.AddSingleton<IWarningSchedule, QuartzWarningSchedule>();
 
         services.AddHostedService<EngineLifetime>();
+        services.AddAcknowledgements(configuration); // after EngineLifetime: its start reads tables the migration makes
         return services;
     }
 

@@ -117,10 +117,22 @@
     source.addEventListener('end', function () { source.close(); live.setAttribute('data-ended', 'true'); });
   }
 
+  // 叫应 page: the table is re-rendered by the server (the Table handler) every 5 s and swapped in.
+  function setupAcknowledgements() {
+    var section = document.getElementById('ack');
+    if (!section) return;
+    setInterval(function () {
+      fetch(section.getAttribute('data-poll'), { credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) { if (html) section.innerHTML = html; });
+    }, 5000);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     setupMap();
     setupHeadline();
     setupCounters();
     setupLive();
+    setupAcknowledgements();
   });
 })();
