@@ -16,7 +16,9 @@ internal static class AcknowledgementServices
 {
     public static IServiceCollection AddAcknowledgements(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AcknowledgementOptions>(configuration.GetSection(AcknowledgementOptions.SectionName));
+        services.AddOptions<AcknowledgementOptions>().Bind(configuration.GetSection(AcknowledgementOptions.SectionName))
+            .Validate(o => o.Problem() is null, $"{AcknowledgementOptions.SectionName} is invalid: check Levels, Escalation, channels and PublicBaseUrl")
+            .ValidateOnStart();
         services.AddSingleton<IAcknowledgementStore>(sp => sp.GetRequiredService<AuditStore>());
         services.AddSingleton<IAcknowledgementScheduler, QuartzAcknowledgementScheduler>();
         services.AddSingleton(sp => new AcknowledgementService(sp.GetRequiredService<IAcknowledgementStore>(),

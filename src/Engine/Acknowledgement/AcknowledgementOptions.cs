@@ -11,14 +11,17 @@ public sealed class AcknowledgementOptions
     /// <summary>Whether published versions start 叫应 at all. Default: true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Levels whose versions must be answered. Default: Orange and Red (design.md §1).</summary>
-    public WarningLevel[] Levels { get; set; } = [WarningLevel.Orange, WarningLevel.Red];
+    /// <summary>
+    /// Levels whose versions must be answered, comma-separated. Default: "Orange,Red" (design.md §1). (Text, not an
+    /// array: configuration binding appends to an array's defaults instead of replacing them.)
+    /// </summary>
+    public string Levels { get; set; } = "Orange,Red";
 
     /// <summary>How long each step waits for an answer before the next. Default: 10 minutes.</summary>
     public TimeSpan AnswerWithin { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Steps after the first contact, in order. Default: second channel, deputy, supervisor.</summary>
-    public EscalationStep[] Escalation { get; set; } = [EscalationStep.SecondChannel, EscalationStep.Deputy, EscalationStep.Supervisor];
+    /// <summary>Steps after the first contact, in order, comma-separated. Default: "SecondChannel,Deputy,Supervisor".</summary>
+    public string Escalation { get; set; } = "SecondChannel,Deputy,Supervisor";
 
     /// <summary>The channel of the first contact. Default: "sms" (reply "1" or the code).</summary>
     public string FirstChannel { get; set; } = AudienceChannels.Sms;
@@ -29,6 +32,31 @@ public sealed class AcknowledgementOptions
     /// <summary>Where links point: the public address of the console. Default: http://127.0.0.1:5080.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
+    public IReadOnlyList<WarningLevel> LevelList => Parse<WarningLevel>(Levels, nameof(Levels));
+
+    public IReadOnlyList<EscalationStep> Steps => Parse<EscalationStep>(Escalation, nameof(Escalation));
+
+    /// <summary>Null when the settings make sense, else what is wrong (checked at start).</summary>
+    public string? Problem()
+    {
+        try
+        {
+            _ = LevelList;
+            if (Steps.Contains(EscalationStep.Initial))
+            {
+                return "Escalation: Initial is the first contact, not a step after it";
+            }
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
+        return AnswerWithin <= TimeSpan.Zero ? "AnswerWithin must be positive"
+            : !AudienceChannels.IsKnown(FirstChannel) || !AudienceChannels.IsKnown(SecondChannel) ? "FirstChannel and SecondChannel must be sms or wechat"
+            : !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _) ? "PublicBaseUrl must be an absolute URL"
+            : null;
+    }
+
     public bool Applies(WarningMessage version)
     {
         ArgumentNullException.ThrowIfNull(version);
@@ -38,6 +66,12 @@ public sealed class AcknowledgementOptions
             return false;
         }
         var level = version.Infos.Select(i => i.Level).Max();
-        return level is { } l && Levels.Contains(l);
+        return level is { } l && LevelList.Contains(l);
     }
+
+    private static List<T> Parse<T>(string text, string name) where T : struct, Enum =>
+        [.. (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part =>
+            Enum.TryParse<T>(part, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(part, out _)
+                ? value
+                : throw new FormatException($"{SectionName}:{name}: '{part}' is not one of {string.Join(", ", Enum.GetNames<T>())}"))];
 }

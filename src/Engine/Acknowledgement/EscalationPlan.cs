@@ -28,14 +28,15 @@ public sealed class EscalationPlan(AcknowledgementOptions options)
         ArgumentNullException.ThrowIfNull(official);
         // Steps are climbed in the configured order; the initial step sits before all of them. A step the policy no
         // longer names (changed while the request waited) ends the ladder rather than starting it again.
-        var start = current == EscalationStep.Initial ? 0 : Array.IndexOf(options.Escalation, current) + 1;
+        var steps = options.Steps;
+        var start = current == EscalationStep.Initial ? 0 : IndexOf(steps, current) + 1;
         for (var i = start; i > 0 || current == EscalationStep.Initial; i++)
         {
-            if (i >= options.Escalation.Length)
+            if (i >= steps.Count)
             {
                 break;
             }
-            var step = options.Escalation[i];
+            var step = steps[i];
             var targets = step switch
             {
                 EscalationStep.SecondChannel => Reach(official, options.SecondChannel),
@@ -49,6 +50,18 @@ public sealed class EscalationPlan(AcknowledgementOptions options)
             }
         }
         return null;
+    }
+
+    private static int IndexOf(IReadOnlyList<EscalationStep> steps, EscalationStep step)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i] == step)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private List<EscalationTarget> ReachEverywhere(Person? person)

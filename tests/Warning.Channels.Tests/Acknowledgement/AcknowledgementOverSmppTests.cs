@@ -92,7 +92,7 @@ public sealed partial class AcknowledgementOverSmppTests : IAsyncLifetime
     [Fact]
     public async Task Acknowledgement_DeputyRepliesOne_AnswersForTheOfficial()
     {
-        var (service, store) = await CreateSutAsync(new AcknowledgementOptions { Escalation = [EscalationStep.Deputy] });
+        var (service, store) = await CreateSutAsync(new AcknowledgementOptions { Escalation = "Deputy" });
         var request = Assert.Single(await service.StartAsync("t1", OfficialsDirectory.Warning(areas: OfficialsDirectory.Streets[0]), Token));
         await AdvanceAsync(TimeSpan.FromMinutes(10));
         await _peer!.WaitForAsync("message", e => (string?)e["dest"] == OfficialsDirectory.DeputyPhone(1));

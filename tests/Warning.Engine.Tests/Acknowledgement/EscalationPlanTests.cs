@@ -67,7 +67,7 @@ public sealed class EscalationPlanTests
     [Fact]
     public void Next_ConfiguredDeputyOnly_SkipsTheSecondChannelAndTheSupervisor()
     {
-        var (plan, roster, official) = CreateSut(new AcknowledgementOptions { Escalation = [Deputy] });
+        var (plan, roster, official) = CreateSut(new AcknowledgementOptions { Escalation = "Deputy" });
 
         Assert.Equal([Initial, Deputy, Deputy], Climb(plan, roster, official).Select(s => s.Item1));
     }
@@ -75,7 +75,7 @@ public sealed class EscalationPlanTests
     [Fact]
     public void Next_StepThePolicyNoLongerNames_EndsInsteadOfStartingOver()
     {
-        var (plan, roster, official) = CreateSut(new AcknowledgementOptions { Escalation = [Deputy] });
+        var (plan, roster, official) = CreateSut(new AcknowledgementOptions { Escalation = "Deputy" });
 
         Assert.Null(plan.Next(Supervisor, roster, official));
     }
@@ -110,7 +110,19 @@ public sealed class EscalationPlanTests
         Assert.False(options.Applies(OfficialsDirectory.Warning(level: WarningLevel.Yellow)));
         Assert.False(options.Applies(OfficialsDirectory.Warning(status: AlertStatus.Test)));
         Assert.False(options.Applies(OfficialsDirectory.Warning() with { MsgType = MessageType.Cancel }));
-        Assert.True(new AcknowledgementOptions { Levels = [WarningLevel.Yellow] }
+        Assert.True(new AcknowledgementOptions { Levels = "Yellow" }
             .Applies(OfficialsDirectory.Warning(level: WarningLevel.Yellow)));
+    }
+
+    [Fact]
+    public void Problem_SettingsFromConfiguration_AreCheckedByName()
+    {
+        Assert.Null(new AcknowledgementOptions().Problem());
+        Assert.Equal([SecondChannel, Deputy, Supervisor], new AcknowledgementOptions().Steps);
+        Assert.Equal([Deputy, Supervisor], new AcknowledgementOptions { Escalation = " deputy , Supervisor" }.Steps);
+        Assert.Contains("'Boss'", new AcknowledgementOptions { Escalation = "Deputy,Boss" }.Problem(), StringComparison.Ordinal);
+        Assert.Contains("'Purple'", new AcknowledgementOptions { Levels = "Red,Purple" }.Problem(), StringComparison.Ordinal);
+        Assert.NotNull(new AcknowledgementOptions { Escalation = "Initial" }.Problem());
+        Assert.NotNull(new AcknowledgementOptions { AnswerWithin = TimeSpan.Zero }.Problem());
     }
 }
