@@ -28,6 +28,9 @@ public sealed partial class AcknowledgementService(
     /// <summary>The action-log actor of steps the system takes (requests, escalation).</summary>
     public const string Actor = "叫应";
 
+    /// <summary>Appended to the version id in the content of 叫应 messages.</summary>
+    public const string AckSuffix = "/ack";
+
     private readonly EscalationPlan _plan = new(options);
     private readonly ILogger _logger = logger ?? NullLogger<AcknowledgementService>.Instance;
     private OfficialRoster? _roster;
@@ -154,7 +157,9 @@ public sealed partial class AcknowledgementService(
             return ("NoChannel", $"no adapter for {target.Channel}");
         }
         roster.Directory.TryGetIndex(target.PersonId, out var index);
-        var content = new DeliveryContent(request.ThreadId, request.VersionId, MessageType.Alert,
+        // A 叫应 message is not a delivery of the version: its own key keeps it apart from the version's sends in
+        // whatever an adapter keys by version (the sandbox's duplicate count, send logs).
+        var content = new DeliveryContent(request.ThreadId, request.VersionId + AckSuffix, MessageType.Alert,
             request.Drill ? AlertStatus.Exercise : AlertStatus.Actual, null, text, null);
         try
         {

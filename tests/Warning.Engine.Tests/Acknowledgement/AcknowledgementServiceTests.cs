@@ -169,7 +169,7 @@ public sealed class AcknowledgementServiceTests : IAsyncDisposable
 
         Assert.Equal(AcknowledgementState.Closed, (await _store!.GetAcknowledgementRequestAsync(older.RequestId, Token))!.State);
         Assert.Single(_wechat.Calls); // only v2's request escalated
-        Assert.Equal("v2", _wechat.Calls.Single().Content.VersionId);
+        Assert.Equal("v2/ack", _wechat.Calls.Single().Content.VersionId);
     }
 
     [Fact]
