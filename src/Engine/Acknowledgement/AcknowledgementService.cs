@@ -71,9 +71,16 @@ public sealed partial class AcknowledgementService(
         await store.AddAcknowledgementRequestsAsync([.. planned.Select(p => p.Request)], cancellationToken).ConfigureAwait(false);
         await LogAsync(Actor, "ack-start", threadId, version.Identifier,
             $"requests={planned.Count}; drill={drill}; due={due:O}", cancellationToken).ConfigureAwait(false);
+        // The first round is written as one batch and one log entry: a district-wide Red asks a couple of hundred
+        // officials while the version's own deliveries are being written to the same store.
+        var contacts = new List<AcknowledgementContact>();
         foreach (var (request, move) in planned)
         {
-            await ContactAsync(request, move, roster, cancellationToken).ConfigureAwait(false);
+            contacts.AddRange(await SendStepAsync(request, move, roster, cancellationToken).ConfigureAwait(false));
+        }
+        await RecordContactsAsync(threadId, version.Identifier, EscalationStep.Initial, contacts, cancellationToken).ConfigureAwait(false);
+        foreach (var (request, _) in planned)
+        {
             await scheduler.ScheduleAsync(request.RequestId, EscalationStep.Initial, due, cancellationToken).ConfigureAwait(false);
         }
         return [.. planned.Select(p => p.Request)];
@@ -112,7 +119,8 @@ public sealed partial class AcknowledgementService(
         await LogAsync(Actor, "ack-escalate", request.ThreadId, request.VersionId,
             $"request={requestId}; official={request.PersonId}; from={step}; to={move.Step}; due={due:O}", cancellationToken)
             .ConfigureAwait(false);
-        await ContactAsync(request, move, roster, cancellationToken).ConfigureAwait(false);
+        var contacts = await SendStepAsync(request, move, roster, cancellationToken).ConfigureAwait(false);
+        await RecordContactsAsync(request.ThreadId, request.VersionId, move.Step, contacts, cancellationToken).ConfigureAwait(false);
         await scheduler.ScheduleAsync(requestId, move.Step, due, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -128,9 +136,9 @@ public sealed partial class AcknowledgementService(
         return pending.Count;
     }
 
-    /// <summary>Sends one step's messages and records each, with the adapter's answer, as a contact.</summary>
-    private async Task ContactAsync(AcknowledgementRequest request, EscalationMove move, OfficialRoster roster,
-        CancellationToken cancellationToken)
+    /// <summary>Sends one step's messages; each becomes a contact with the adapter's answer.</summary>
+    private async Task<List<AcknowledgementContact>> SendStepAsync(AcknowledgementRequest request, EscalationMove move,
+        OfficialRoster roster, CancellationToken cancellationToken)
     {
         var areaName = roster.AreaName(request.AreaCode);
         var officialName = roster.Find(request.PersonId)?.Name;
@@ -143,10 +151,15 @@ public sealed partial class AcknowledgementService(
             contacts.Add(new AcknowledgementContact(request.RequestId, target.PersonId, target.Channel, AddressHash(target.Address),
                 move.Step, timeProvider.GetUtcNow(), status, token, detail));
         }
+        return contacts;
+    }
+
+    private async Task RecordContactsAsync(string threadId, string versionId, EscalationStep step,
+        IReadOnlyList<AcknowledgementContact> contacts, CancellationToken cancellationToken)
+    {
         await store.AddAcknowledgementContactsAsync(contacts, cancellationToken).ConfigureAwait(false);
-        await LogAsync(Actor, "ack-contact", request.ThreadId, request.VersionId,
-            $"request={request.RequestId}; step={move.Step}; " +
-            string.Join(", ", contacts.Select(c => $"{c.PersonId}/{c.Channel}={c.Status}")), cancellationToken).ConfigureAwait(false);
+        await LogAsync(Actor, "ack-contact", threadId, versionId, $"step={step}; " +
+            string.Join(", ", contacts.Select(c => $"{c.RequestId}:{c.PersonId}/{c.Channel}={c.Status}")), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(string Status, string? Detail)> SendAsync(AcknowledgementRequest request, EscalationTarget target, string text,

@@ -7,9 +7,6 @@ internal static partial class Log
     [LoggerMessage(1901, LogLevel.Error, "叫应 message on {Channel} for request {RequestId} failed unexpectedly; recorded as Failed")]
     public static partial void SendCrashed(ILogger logger, Exception exception, string channel, string requestId);
 
-    [LoggerMessage(1902, LogLevel.Error, "叫应 deadline of request {RequestId} failed; the request stays at its step")]
-    public static partial void DeadlineFailed(ILogger logger, Exception exception, string requestId);
-
     [LoggerMessage(1903, LogLevel.Information, "叫应 reply on {Channel} matched no pending request")]
     public static partial void ReplyUnmatched(ILogger logger, string channel);
 

@@ -22,6 +22,10 @@ internal sealed record SendLog(long Total, int Distinct, IReadOnlyList<string> R
             // The last piece is empty after a complete line, or a line the writer has not finished: skip it either way.
             foreach (var line in lines.Take(lines.Length - 1))
             {
+                if (line.Contains("/ack,", StringComparison.Ordinal))
+                {
+                    continue; // a 叫应 message to an official (content key "{version}/ack"), not a delivery of the version
+                }
                 total++;
                 counts[line] = counts.GetValueOrDefault(line) + 1;
                 mine.Add(line);

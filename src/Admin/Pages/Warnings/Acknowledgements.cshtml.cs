@@ -35,7 +35,12 @@ public sealed class AcknowledgementsModel(WarningService service, Acknowledgemen
         {
             return NotFound();
         }
-        var answered = await acknowledgements.AnswerInConsoleAsync(requestId, User.ToIssuer().UserId, HttpContext.RequestAborted);
+        var issuer = User.ToIssuer();
+        if (!issuer.Has(IssuerRoles.Drafter) && !issuer.Has(IssuerRoles.Approver))
+        {
+            return Forbid(); // duty officers (drafters, approvers) record answers; auditors only read
+        }
+        var answered = await acknowledgements.AnswerInConsoleAsync(requestId, issuer.UserId, HttpContext.RequestAborted);
         TempData["notice"] = answered ? "已记录确认。" : "该叫应已结束，未作更改。";
         return Redirect($"/warnings/{Uri.EscapeDataString(Id)}/ack/{Uri.EscapeDataString(VersionId)}");
     }
