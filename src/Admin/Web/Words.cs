@@ -76,6 +76,7 @@ public static class Words
         "account.reset-password" => ("重置密码", "Reset password"),
         "apikey.create" => ("新建接口密钥", "Create API key"),
         "apikey.revoke" => ("吊销接口密钥", "Revoke API key"),
+        "directory.import" => ("导入名录", "Import directory"),
         _ => (action, action),
     };
 }

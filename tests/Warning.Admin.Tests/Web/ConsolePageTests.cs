@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Warning.Admin.Accounts;
 using Warning.Admin.Tests.Support;
+using Warning.Engine.Persistence;
 
 namespace Warning.Admin.Tests.Web;
 
@@ -201,6 +203,8 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
         var result = await response.Content.ReadAsStringAsync(Ct);
         Assert.Contains("已导入 1 行，拒绝 1 行", result, StringComparison.Ordinal);
         Assert.Contains("rejected-rows", result, StringComparison.Ordinal);
+        var log = await factory.Services.GetRequiredService<IAuditStore>().GetActionLogAsync(0, Ct);
+        Assert.Contains(log, a => a.Action == "directory.import" && a.Actor == "admin" && a.Details!.Contains("\"rejected\":1", StringComparison.Ordinal));
     }
 
     [Fact]
