@@ -12,6 +12,7 @@ dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- --filter 
 grep -E "^\| " /tmp/warning-bench-smoke.log | head -n 20 || true
 for store in sqlite postgres; do
   dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- receipts "$store" 2000 500 1000
+  dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- receipts "$store" 2000 500 1000 writers=2 cold dlrs random-ids
 done
 # The fan-out macro benchmark exits non-zero on any duplicate or miss.
 dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- fanout --recipients 20000 --baseline 1000 --red-during-blue 100000 >/dev/null
