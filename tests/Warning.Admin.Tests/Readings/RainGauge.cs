@@ -13,6 +13,8 @@ internal sealed class RainGauge(HttpClient client, string secret, string station
 
     public HttpRequestMessage? LastRequest { get; private set; }
 
+    private byte[] _lastBody = [];
+
     /// <summary>The next reading, one minute after the last (observed time), signed now.</summary>
     public Task<HttpResponseMessage> PostAsync(double mmPerHour, string? signature = null, long? timestamp = null)
     {
@@ -35,22 +37,23 @@ internal sealed class RainGauge(HttpClient client, string secret, string station
         request.Headers.Add(ReadingSignature.TimestampHeader, stamp);
         request.Headers.Add(ReadingSignature.SignatureHeader, signature ?? ReadingSignature.Header(secret, stamp, body));
         LastRequest = request;
+        _lastBody = body;
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     /// <summary>The same bytes and headers again, as an attacker who recorded the request would send them.</summary>
-    public async Task<HttpResponseMessage> ReplayAsync()
+    public Task<HttpResponseMessage> ReplayAsync()
     {
         var last = LastRequest!;
-        var body = await last.Content!.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/readings") { Content = new ByteArrayContent(body) };
+        // The bytes kept at sending: the in-memory test server consumes the content of a sent request.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/readings") { Content = new ByteArrayContent(_lastBody) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         // Only the signature headers: the client adds its API key itself (it already merged it into the last request).
         foreach (var header in last.Headers.Where(h => h.Key.StartsWith("X-Warning-", StringComparison.Ordinal)))
         {
             request.Headers.Add(header.Key, header.Value);
         }
-        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     public void Dispose()

@@ -108,7 +108,7 @@ public sealed class ReadingsApiTests(ReadingsAppFactory factory) : IClassFixture
 
         using var replay = await gauge.ReplayAsync();
 
-        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        Assert.True(replay.StatusCode == HttpStatusCode.Conflict, $"{replay.StatusCode}: {await replay.Content.ReadAsStringAsync(Ct)}");
         Assert.Equal("Replayed", (await replay.JsonAsync()).GetProperty("error").GetString());
         Assert.Contains(await LogAsync(), e => e.Action == "readings-rejected" && e.Details!.Contains("error=Replayed", StringComparison.Ordinal));
     }
