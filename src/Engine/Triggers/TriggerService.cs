@@ -52,7 +52,10 @@ public sealed partial class TriggerService(
 
     private async Task<TriggerOutcome> ApplyAsync(TriggerRule rule, Reading reading, string source, CancellationToken cancellationToken)
     {
-        // One reading at a time per rule: two nodes' worth of ordering is the store's revision check on the thread.
+        // One reading at a time per rule on this node. Across nodes, two updates of one thread collide on the
+        // thread's revision (one fails and the next reading retries), but two nodes opening from quiet at the same
+        // moment would open two warnings: send a station's readings to one node until rule states are claimed
+        // under a revision too.
         var gate = _gates.GetOrAdd(rule.Id, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
