@@ -19,4 +19,6 @@ dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- fanout --
 dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- fanout --recipients 20000 --baseline 0 --ledger redis --store postgres >/dev/null
 # SMPP: submit_sm over one bind to the node-smpp peer; exits non-zero unless every message was accepted.
 dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- smpp --messages 500 >/dev/null
+# Monitoring trigger: reading → first adapter call of a pre-authorised rule's warning; exits non-zero if a run opened none.
+dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- trigger --runs 3 --people 2000 >/dev/null
 echo "bench smoke: ok"

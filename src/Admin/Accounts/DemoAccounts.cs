@@ -38,8 +38,9 @@ internal sealed class DemoAccounts(AccountService accounts, IDepartmentDirectory
             lines.AppendLine($"{user} {password} {department} {roles.ToString().Replace(", ", "+", StringComparison.Ordinal)}");
         }
         var (_, key) = await accounts.CreateApiKeyAsync("demo-monitor", "qinglan-ema",
-            [ApiScopes.WarningsRead, ApiScopes.WarningsWrite, ApiScopes.WarningsPublish, ApiScopes.AuditRead], "system", cancellationToken);
-        lines.AppendLine($"apikey {key} qinglan-ema {ApiScopes.WarningsRead}+{ApiScopes.WarningsWrite}+{ApiScopes.WarningsPublish}+{ApiScopes.AuditRead}");
+            [ApiScopes.WarningsRead, ApiScopes.WarningsWrite, ApiScopes.WarningsPublish, ApiScopes.AuditRead, ApiScopes.ReadingsWrite], "system",
+            cancellationToken);
+        lines.AppendLine($"apikey {key} qinglan-ema {ApiScopes.WarningsRead}+{ApiScopes.WarningsWrite}+{ApiScopes.WarningsPublish}+{ApiScopes.AuditRead}+{ApiScopes.ReadingsWrite}");
         var file = Path.GetFullPath(options.Value.DemoUsersFile);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, lines.ToString(), cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Quartz;
 using StackExchange.Redis;
+using Warning.Admin.Readings;
 using Warning.Channels.Sandbox;
 using Warning.Engine.Alerts;
 using Warning.Engine.Audience;
@@ -81,6 +82,7 @@ internal static class EngineServices
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddSingleton<IWarningSchedule, QuartzWarningSchedule>();
 
+        services.AddWarningTriggers(configuration);
         services.AddHostedService<EngineLifetime>();
         return services;
     }
