@@ -91,6 +91,19 @@ public sealed partial class AccountsPageTests(WarningAppFactory factory) : IClas
         Assert.Contains(actions, a => a.Action == "apikey.revoke" && a.Target == keyId);
     }
 
+    [Fact]
+    public async Task CreateKey_WithReadingsScope_ShowsItsSigningSecret()
+    {
+        var admin = await ConsoleSession.SignInAsync(factory, "admin", Ct);
+        using var created = await admin.PostFormAsync("/accounts", "/accounts?handler=CreateKey",
+            new() { ["name"] = "水位站", ["departmentId"] = "qinglan-met" }, Ct, [new("scopes", "readings:write")]);
+        var page = await created.Content.ReadAsStringAsync(Ct);
+        var keyId = Secret(page).Split('_')[1];
+        var options = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Warning.Admin.Readings.ReadingsOptions>>().Value;
+        Assert.Contains($"<code id=\"signing-secret\">{Warning.Admin.Readings.ReadingSignature.SecretFor(options.SigningKey, keyId)}</code>",
+            page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("drafter")]
     [InlineData("auditor")]

@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Warning.Admin.Accounts;
+using Warning.Admin.Readings;
 using Warning.Engine.Issuing;
 using Warning.Engine.Persistence;
 
@@ -16,7 +18,7 @@ namespace Warning.Admin.Pages.Accounts;
 /// </summary>
 [Authorize(Policy = ApiScopes.DirectoryWrite)]
 public sealed partial class IndexModel(AccountService accounts, IDepartmentDirectory departments, IAuditStore audit,
-    TimeProvider timeProvider) : PageModel
+    TimeProvider timeProvider, IOptions<ReadingsOptions> readings) : PageModel
 {
     public IReadOnlyList<AccountRecord> Users { get; private set; } = [];
 
@@ -31,6 +33,9 @@ public sealed partial class IndexModel(AccountService accounts, IDepartmentDirec
 
     /// <summary>A secret to show once (a new password or API key), with what it belongs to.</summary>
     public (string For, string Secret)? Shown { get; private set; }
+
+    /// <summary>For a new key with readings:write: the secret its monitoring system signs readings with.</summary>
+    public string? SigningSecret { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -94,6 +99,10 @@ public sealed partial class IndexModel(AccountService accounts, IDepartmentDirec
             var (record, key) = await accounts.CreateApiKeyAsync(label, departmentId!, chosen, User.ToIssuer().UserId, HttpContext.RequestAborted);
             await LogAsync("apikey.create", record.KeyId, new { name = label, departmentId, scopes = record.Scopes });
             Shown = (label, key);
+            if (chosen.Contains(ApiScopes.ReadingsWrite) && readings.Value.SigningKey.Length > 0)
+            {
+                SigningSecret = ReadingSignature.SecretFor(readings.Value.SigningKey, record.KeyId);
+            }
         }
         return await PageAsync();
     }
