@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Quartz;
 using StackExchange.Redis;
 using Warning.Channels.Sandbox;
 using Warning.Engine.Alerts;
@@ -77,9 +76,7 @@ internal static class EngineServices
             sp.GetRequiredService<IPublicationRunner>(), sp.GetRequiredService<IVersionCurrency>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<LifecyclePolicy>>().Value,
             sp.GetRequiredService<IWarningSchedule>()));
-        services.AddQuartz();
-        services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
-        services.AddSingleton<IWarningSchedule, QuartzWarningSchedule>();
+        services.AddWarningSchedules(configuration);
 
         services.AddHostedService<EngineLifetime>();
         return services;
