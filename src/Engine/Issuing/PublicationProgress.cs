@@ -109,7 +109,7 @@ public sealed class ChannelProgress(string channel)
     {
         Interlocked.Add(ref _noAddress, summary.NoAddress);
         Interlocked.Add(ref _rateLimited, summary.RateLimited);
-        Interlocked.Add(ref _alreadyServed, summary.AlreadyServed + summary.UnknownSkipped);
+        Interlocked.Add(ref _alreadyServed, summary.AlreadyServed); // skipped Unknowns reach the sink as Unknown outcomes
     }
 
     /// <summary>
