@@ -7,6 +7,7 @@ using Warning.Engine.Channels;
 using Warning.Engine.Dispatch;
 using Warning.Engine.Dispatch.InProcess;
 using Warning.Engine.Dispatch.Redis;
+using Warning.Engine.Dispatch.Sqlite;
 using Warning.Engine.Issuing;
 using Warning.Engine.Lifecycle;
 using Warning.Engine.Persistence;
@@ -43,7 +44,7 @@ internal static class EngineServices
             sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis!));
         services.AddSingleton<IDeliveryLedger>(sp => UsesRedis(sp)
             ? new RedisDeliveryLedger(sp.GetRequiredService<IConnectionMultiplexer>())
-            : new InProcessDeliveryLedger(sp.GetRequiredService<TimeProvider>()));
+            : CreateLocalLedger(sp.GetRequiredService<IOptions<EngineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IRateLimiter>(sp => UsesRedis(sp)
             ? new RedisRateLimiter(sp.GetRequiredService<IConnectionMultiplexer>())
             : new InProcessRateLimiter(sp.GetRequiredService<TimeProvider>()));
@@ -80,6 +81,16 @@ internal static class EngineServices
 
         services.AddHostedService<EngineLifetime>();
         return services;
+    }
+
+    private static IDeliveryLedger CreateLocalLedger(EngineOptions options, TimeProvider time)
+    {
+        if (!string.Equals(options.Ledger, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return new InProcessDeliveryLedger(time);
+        }
+        EnsureSqliteFolder(options.LedgerConnectionString);
+        return new SqliteDeliveryLedger(options.LedgerConnectionString, time);
     }
 
     private static bool UsesRedis(IServiceProvider sp) =>
