@@ -4,8 +4,9 @@ using Warning.Engine.Acknowledgement;
 namespace Warning.Admin.Hosting;
 
 /// <summary>
-/// 叫应 deadlines on Quartz.NET: one job per request, replaced at each step. RAM store like the expiry schedule: a
-/// restarted node schedules the pending requests again from the store (<see cref="AcknowledgementLifetime"/>).
+/// 叫应 deadlines on Quartz.NET: one job per request, replaced at each step, in whichever store the warning schedules
+/// use (with the clustered store a worker fires it). Nodes also schedule the pending requests again from the audit
+/// store at start (<see cref="AcknowledgementLifetime"/>), which is what a RAM store needs after a restart.
 /// </summary>
 internal sealed class QuartzAcknowledgementScheduler(ISchedulerFactory schedulers) : IAcknowledgementScheduler
 {
@@ -15,7 +16,7 @@ internal sealed class QuartzAcknowledgementScheduler(ISchedulerFactory scheduler
         var job = JobBuilder.Create<AcknowledgementDeadlineJob>()
             .WithIdentity($"ack-{requestId}", "acknowledgements")
             .UsingJobData(AcknowledgementDeadlineJob.RequestIdKey, requestId)
-            .UsingJobData(AcknowledgementDeadlineJob.StepKey, (int)step)
+            .UsingJobData(AcknowledgementDeadlineJob.StepKey, step.ToString()) // text: survives any job-data serializer
             .StoreDurably(false)
             .Build();
         var trigger = TriggerBuilder.Create()
@@ -39,7 +40,7 @@ internal sealed partial class AcknowledgementDeadlineJob(AcknowledgementService 
     {
         ArgumentNullException.ThrowIfNull(context);
         var requestId = context.MergedJobDataMap.GetString(RequestIdKey)!;
-        var step = (EscalationStep)context.MergedJobDataMap.GetInt(StepKey);
+        var step = Enum.Parse<EscalationStep>(context.MergedJobDataMap.GetString(StepKey)!);
         var changed = await acknowledgements.OnDeadlineAsync(requestId, step, cancellationToken);
         LogDeadline(logger, requestId, step, changed);
     }
