@@ -19,6 +19,7 @@ public sealed partial class FanOutDispatcher
                 ? await PaceAndSendAsync(adapter, run, batch).ConfigureAwait(false)
                 : Uniform(batch.Recipients, r => DeliveryResult.Skipped(r, "superseded"));
             await ConfirmAsync(request, results).ConfigureAwait(false);
+            FallBack(run, results);
         }
 #pragma warning disable CA1031 // The dispatcher loop is the one catch-all (house style §5): record Failed, keep going.
         catch (Exception ex)
@@ -46,6 +47,7 @@ public sealed partial class FanOutDispatcher
 
     private async Task<IReadOnlyList<DeliveryResult>> PaceAndSendAsync(IChannelAdapter adapter, DispatchRun run, DeliveryBatch batch)
     {
+        await WaitWhilePausedAsync(adapter.Name).ConfigureAwait(false);
         if (_options.ProviderRates.TryGetValue(adapter.Name, out var spec))
         {
             await AcquireAllAsync($"provider:{adapter.Name}", spec, batch.Recipients.Count, run.Request.Priority).ConfigureAwait(false);
@@ -79,54 +81,101 @@ public sealed partial class FanOutDispatcher
     }
 
     /// <summary>
-    /// Sends, then resends only the recipients whose result was transient, with backoff and jitter. A throttled
-    /// recipient (the provider said we were too fast) takes its provider token again before its resend: the
-    /// shared bucket, and so every node sending on that account, pays for the refused submit instead of the
-    /// retries going around it.
+    /// Sends, then resends only the recipients whose result was transient (and the Unknown ones from
+    /// <see cref="DispatchOptions.ResendUnknownFrom"/> up), with backoff and jitter, at most MaxAttempts times.
+    /// While the channel's circuit is open (also when it opened on this batch's last attempt), the batch waits for
+    /// it to let calls through again, for at most <see cref="DispatchOptions.MaxCircuitWait"/> in all, and its
+    /// attempts count afresh from then: the outage was the channel's, not these recipients'. A throttled answer pauses the
+    /// whole channel (<see cref="PauseChannel"/>), and its recipients take their provider token again before the
+    /// resend: the shared bucket, and so every node sending on that account, pays for the refused submit.
     /// </summary>
     private async Task<IReadOnlyList<DeliveryResult>> SendWithRetriesAsync(IChannelAdapter adapter, DeliveryBatch batch,
         DispatchPriority priority)
     {
         var results = new DeliveryResult[batch.Recipients.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = DeliveryResult.Transient(batch.Recipients[i].Recipient, "not attempted");
+        }
         var pending = Enumerable.Range(0, results.Length).ToList();
         var pipeline = _pipelines.For(adapter.Name);
-        for (var attempt = 1; ; attempt++)
+        var resendUnknown = batch.Content.Level >= _options.ResendUnknownFrom;
+        var circuitWait = TimeSpan.Zero;
+        for (var attempt = 1; ;)
         {
-            var attemptBatch = attempt == 1 ? batch : batch with { Recipients = [.. pending.Select(i => batch.Recipients[i])] };
-            var answers = await AttemptAsync(adapter, pipeline, attemptBatch).ConfigureAwait(false);
-            var transient = new List<int>();
+            await WaitWhilePausedAsync(adapter.Name).ConfigureAwait(false);
+            var attemptBatch = pending.Count == results.Length ? batch : batch with { Recipients = [.. pending.Select(i => batch.Recipients[i])] };
+            var (answers, circuitRetryAfter) = await AttemptAsync(adapter, pipeline, attemptBatch).ConfigureAwait(false);
+            if (answers is null)
+            {
+                if (circuitWait >= _options.MaxCircuitWait || !_currency.IsCurrent(batch.Content.VersionId))
+                {
+                    return GiveUp(results, pending, $"circuit open for {circuitWait.TotalSeconds:0.#} s");
+                }
+                var wait = Clamp(circuitRetryAfter ?? TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50), _options.MaxCircuitWait - circuitWait);
+                circuitWait += wait;
+                await Task.Delay(wait, _time, _stopping.Token).ConfigureAwait(false);
+                attempt = 1; // attempts count from when the channel came back: the outage was the channel's, not these recipients'
+                continue;
+            }
+            var again = new List<int>();
             var throttled = 0;
+            var pause = TimeSpan.Zero;
             for (var i = 0; i < pending.Count; i++)
             {
                 results[pending[i]] = answers[i];
-                if (answers[i].Status == DeliveryStatus.TransientFailure)
+                if (answers[i].Status == DeliveryStatus.TransientFailure || answers[i].Status == DeliveryStatus.Unknown && resendUnknown)
                 {
-                    transient.Add(pending[i]);
-                    throttled += answers[i].IsThrottled ? 1 : 0;
+                    again.Add(pending[i]);
+                }
+                if (answers[i].RetryAfter is { } retryAfter)
+                {
+                    throttled++;
+                    pause = retryAfter > pause ? retryAfter : pause;
                 }
             }
-            if (transient.Count == 0)
+            if (throttled > 0)
+            {
+                PauseChannel(adapter.Name, pause);
+            }
+            if (again.Count == 0)
             {
                 return results;
             }
-            if (attempt >= _options.MaxAttempts || !_currency.IsCurrent(batch.Content.VersionId))
+            var channelDown = _pipelines.StateOf(adapter.Name) is CircuitState.Open or CircuitState.Isolated
+                && circuitWait < _options.MaxCircuitWait;
+            if (attempt >= _options.MaxAttempts && !channelDown || !_currency.IsCurrent(batch.Content.VersionId))
             {
-                foreach (var i in transient)
-                {
-                    results[i] = DeliveryResult.Failed(results[i].Recipient, $"gave up after {attempt} attempts: {results[i].Detail}");
-                }
-                return results;
+                return GiveUp(results, again, $"gave up after {attempt} attempts");
             }
-            pending = transient;
+            pending = again;
             await Task.Delay(Backoff(attempt), _time, _stopping.Token).ConfigureAwait(false);
             if (throttled > 0 && _options.ProviderRates.TryGetValue(adapter.Name, out var spec))
             {
                 await AcquireAllAsync($"provider:{adapter.Name}", spec, throttled, priority).ConfigureAwait(false);
             }
+            attempt++;
         }
     }
 
-    private async Task<IReadOnlyList<DeliveryResult>> AttemptAsync(IChannelAdapter adapter,
+    /// <summary>A transient result becomes Failed; an Unknown one stays Unknown (the provider may have it).</summary>
+    private static DeliveryResult[] GiveUp(DeliveryResult[] results, List<int> pending, string reason)
+    {
+        foreach (var i in pending)
+        {
+            var last = results[i];
+            results[i] = last.Status == DeliveryStatus.Unknown
+                ? DeliveryResult.Unknown(last.Recipient, $"{reason}: {last.Detail}")
+                : DeliveryResult.Failed(last.Recipient, $"{reason}: {last.Detail}");
+        }
+        return results;
+    }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
+        value < min ? min : value > max ? (max < min ? min : max) : value;
+
+    /// <summary>Calls the adapter through the pipeline; null answers when the circuit refused the call (with how long it stays open).</summary>
+    private async Task<(IReadOnlyList<DeliveryResult>? Answers, TimeSpan? CircuitRetryAfter)> AttemptAsync(IChannelAdapter adapter,
         Polly.ResiliencePipeline<IReadOnlyList<DeliveryResult>> pipeline, DeliveryBatch batch)
     {
         IReadOnlyList<DeliveryResult> answers;
@@ -137,18 +186,18 @@ public sealed partial class FanOutDispatcher
         }
         catch (TimeoutRejectedException)
         {
-            return Uniform(batch.Recipients, r => DeliveryResult.Unknown(r, "no answer within the attempt timeout"));
+            return (Uniform(batch.Recipients, r => DeliveryResult.Unknown(r, "no answer within the attempt timeout")), null);
         }
-        catch (BrokenCircuitException)
+        catch (BrokenCircuitException ex)
         {
-            return Uniform(batch.Recipients, r => DeliveryResult.Transient(r, "circuit open"));
+            return (null, ex.RetryAfter);
         }
         if (answers.Count != batch.Recipients.Count)
         {
             throw new InvalidOperationException(
                 $"Adapter '{adapter.Name}' returned {answers.Count} results for {batch.Recipients.Count} recipients.");
         }
-        return answers;
+        return (answers, null);
     }
 
     private TimeSpan Backoff(int attempt)
