@@ -49,8 +49,8 @@ public sealed class DispatchOptions
     public Dictionary<string, CircuitSettings> Circuits { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// How long one adapter batch waits, in total, for its channel's open circuit to let it through before its
-    /// recipients give up (and go to the fallback channel, if any). Waiting costs no attempt. Default: 2 min.
+    /// How long one adapter batch waits out its channel being down (circuit open, or whole calls unanswered) before
+    /// its recipients give up (and go to the fallback channel, if any). Waiting costs no attempt. Default: 2 min.
     /// </summary>
     public TimeSpan MaxCircuitWait { get; set; } = TimeSpan.FromMinutes(2);
 

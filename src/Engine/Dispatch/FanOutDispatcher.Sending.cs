@@ -83,9 +83,9 @@ public sealed partial class FanOutDispatcher
     /// <summary>
     /// Sends, then resends only the recipients whose result was transient (and the Unknown ones from
     /// <see cref="DispatchOptions.ResendUnknownFrom"/> up), with backoff and jitter, at most MaxAttempts times.
-    /// While the channel's circuit is open (also when it opened on this batch's last attempt), the batch waits for
-    /// it to let calls through again, for at most <see cref="DispatchOptions.MaxCircuitWait"/> in all, and its
-    /// attempts count afresh from then: the outage was the channel's, not these recipients'. A throttled answer pauses the
+    /// While the channel is down — its circuit open, or a whole call unanswered — the batch waits (for the circuit to
+    /// let calls through again, or with backoff) for at most <see cref="DispatchOptions.MaxCircuitWait"/> in all, and
+    /// that costs no attempt: the outage was the channel's, not these recipients'. A throttled answer pauses the
     /// whole channel (<see cref="PauseChannel"/>), and its recipients take their provider token again before the
     /// resend: the shared bucket, and so every node sending on that account, pays for the refused submit.
     /// </summary>
@@ -101,6 +101,7 @@ public sealed partial class FanOutDispatcher
         var pipeline = _pipelines.For(adapter.Name);
         var resendUnknown = batch.Content.Level >= _options.ResendUnknownFrom;
         var circuitWait = TimeSpan.Zero;
+        var outageRetries = 0;
         for (var attempt = 1; ;)
         {
             await WaitWhilePausedAsync(adapter.Name).ConfigureAwait(false);
@@ -142,9 +143,22 @@ public sealed partial class FanOutDispatcher
             {
                 return results;
             }
-            var channelDown = _pipelines.StateOf(adapter.Name) is CircuitState.Open or CircuitState.Isolated
-                && circuitWait < _options.MaxCircuitWait;
-            if (attempt >= _options.MaxAttempts && !channelDown || !_currency.IsCurrent(batch.Content.VersionId))
+            if (!_currency.IsCurrent(batch.Content.VersionId))
+            {
+                return GiveUp(results, again, "version no longer current");
+            }
+            // Nobody in the call got an answer (provider down or unreachable), or the circuit is open: the outage is the
+            // channel's, bounded by the breaker and MaxCircuitWait, not an attempt against these recipients.
+            if ((answers.All(Resilience.ChannelPipelines.NotAnswered) || _pipelines.StateOf(adapter.Name) is CircuitState.Open or CircuitState.Isolated)
+                && circuitWait < _options.MaxCircuitWait)
+            {
+                var wait = Clamp(Backoff(Math.Min(++outageRetries, 6)), TimeSpan.FromMilliseconds(1), _options.MaxCircuitWait - circuitWait);
+                circuitWait += wait;
+                pending = again;
+                await Task.Delay(wait, _time, _stopping.Token).ConfigureAwait(false);
+                continue;
+            }
+            if (attempt >= _options.MaxAttempts)
             {
                 return GiveUp(results, again, $"gave up after {attempt} attempts");
             }

@@ -49,7 +49,7 @@ public sealed class ChannelPipelines(DispatchOptions options, TimeProvider timeP
     }
 
     /// <summary>No final answer from the provider: it is down, unreachable or silent.</summary>
-    private static bool NotAnswered(DeliveryResult result) =>
+    internal static bool NotAnswered(DeliveryResult result) =>
         result.Status is DeliveryStatus.TransientFailure or DeliveryStatus.Unknown && !result.IsThrottled;
 
     private ValueTask Report(string channel, CircuitState state)

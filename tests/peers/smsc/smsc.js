@@ -7,6 +7,7 @@
 // Prints one JSON event per line on stdout (first {"ev":"listening","port":N}); takes one JSON command per line on
 // stdin: {"cmd":"set", throttle, silent, dlr, dlrStat, dlrTlv, dlrDelayMs} changes behaviour, {"cmd":"mo", from, to,
 // text} sends a mobile-originated deliver_sm to every bound session, {"cmd":"drop"} cuts every connection.
+// SIGTERM stops it abruptly (see the handler at the end).
 'use strict';
 const smpp = require('smpp');
 const readline = require('readline');
@@ -130,5 +131,13 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   }
 });
 process.stdin.on('end', () => process.exit(0)); // the test process went away: so do we
+// SIGTERM stops the SMSC the way a service stop does: at once, between two PDUs (node runs this handler between
+// events, never inside one), without unbind, answering nothing more. Every submit it logged was answered; whatever
+// the ESME sent after that dies unread with the process. (SIGKILL could land between logging a submit and
+// answering it, an ambiguity no ESME can resolve: SMPP has no idempotency key.)
+process.on('SIGTERM', () => {
+  emit({ ev: 'stopping', submits });
+  process.exit(0);
+});
 
 server.listen(port, '127.0.0.1', () => emit({ ev: 'listening', port: server.address().port }));
