@@ -83,8 +83,8 @@ public sealed partial class FanOutDispatcher
     /// <summary>
     /// Sends, then resends only the recipients whose result was transient (and the Unknown ones from
     /// <see cref="DispatchOptions.ResendUnknownFrom"/> up), with backoff and jitter, at most MaxAttempts times.
-    /// While the channel is down — its circuit open, or a whole call unanswered — the batch waits (for the circuit to
-    /// let calls through again, or with backoff) for at most <see cref="DispatchOptions.MaxCircuitWait"/> in all, and
+    /// While the channel is down — its circuit refuses the call, or the adapter could not reach the provider at all
+    /// (<see cref="DeliveryResult.IsUnreachable"/>) — the batch waits (for the circuit, or with backoff) for at most <see cref="DispatchOptions.MaxCircuitWait"/> in all, and
     /// that costs no attempt: the outage was the channel's, not these recipients'. A throttled answer pauses the
     /// whole channel (<see cref="PauseChannel"/>), and its recipients take their provider token again before the
     /// resend: the shared bucket, and so every node sending on that account, pays for the refused submit.
@@ -116,7 +116,6 @@ public sealed partial class FanOutDispatcher
                 var wait = Clamp(circuitRetryAfter ?? TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50), _options.MaxCircuitWait - circuitWait);
                 circuitWait += wait;
                 await Task.Delay(wait, _time, _stopping.Token).ConfigureAwait(false);
-                attempt = 1; // attempts count from when the channel came back: the outage was the channel's, not these recipients'
                 continue;
             }
             var again = new List<int>();
@@ -147,10 +146,7 @@ public sealed partial class FanOutDispatcher
             {
                 return GiveUp(results, again, "version no longer current");
             }
-            // Nobody in the call got an answer (provider down or unreachable), or the circuit is open: the outage is the
-            // channel's, bounded by the breaker and MaxCircuitWait, not an attempt against these recipients.
-            if ((answers.All(Resilience.ChannelPipelines.NotAnswered) || _pipelines.StateOf(adapter.Name) is CircuitState.Open or CircuitState.Isolated)
-                && circuitWait < _options.MaxCircuitWait)
+            if (again.TrueForAll(i => results[i].IsUnreachable) && circuitWait < _options.MaxCircuitWait)
             {
                 var wait = Clamp(Backoff(Math.Min(++outageRetries, 6)), TimeSpan.FromMilliseconds(1), _options.MaxCircuitWait - circuitWait);
                 circuitWait += wait;

@@ -152,7 +152,7 @@ public sealed class FanOutDispatcherResilienceTests : IAsyncDisposable
         }
     }
 
-    /// <summary>A provider that can be down (every answer transient, nothing accepted) and counts what it accepted.</summary>
+    /// <summary>A provider that can be down (every answer unreachable, nothing accepted) and counts what it accepted.</summary>
     private sealed class SwitchableAdapter(string name) : IChannelAdapter
     {
         private readonly ConcurrentDictionary<int, int> _attempts = new();
@@ -182,7 +182,7 @@ public sealed class FanOutDispatcherResilienceTests : IAsyncDisposable
             if (Down)
             {
                 return ValueTask.FromResult<IReadOnlyList<DeliveryResult>>(
-                    [.. batch.Recipients.Select(r => DeliveryResult.Transient(r.Recipient, "not bound"))]);
+                    [.. batch.Recipients.Select(r => DeliveryResult.Unreachable(r.Recipient, "not bound"))]);
             }
             return ValueTask.FromResult<IReadOnlyList<DeliveryResult>>([.. batch.Recipients.Select(r =>
             {
