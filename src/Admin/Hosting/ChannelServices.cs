@@ -37,6 +37,7 @@ internal static class ChannelServices
             smpp.Start(); // bind now, so receipts flow from the start
             return new ConfiguredChannel(smpp);
         });
+        services.AddHostedService<ConfiguredChannelStarter>();
         return services;
     }
 
@@ -45,6 +46,18 @@ internal static class ChannelServices
     {
         var real = services.GetServices<ConfiguredChannel>().Select(c => c.Adapter).ToList();
         return sandbox.Where(s => !real.Exists(r => string.Equals(r.Name, s.Name, StringComparison.OrdinalIgnoreCase))).Concat(real);
+    }
+
+    /// <summary>Creates the configured adapters when the host starts, so the SMPP bind is up before the first warning.</summary>
+    internal sealed class ConfiguredChannelStarter(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = services.GetServices<ConfiguredChannel>().ToList();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>A real adapter the configuration chose (a wrapper, so the sandbox list and DI's IChannelAdapter stay apart).</summary>
