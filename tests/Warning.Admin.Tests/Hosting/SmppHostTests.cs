@@ -11,6 +11,7 @@ namespace Warning.Admin.Tests.Hosting;
 /// server with tests/peers/smsc/smsc.js) sends a published warning's SMS over SMPP, not to the sandbox.
 /// </summary>
 [Trait("Category", "Integration")]
+[Collection(nameof(SmppHostTests))]
 public sealed class SmppHostTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -55,3 +56,10 @@ public sealed class SmppHostTests
         };
     }
 }
+
+/// <summary>
+/// Runs alone: started in parallel with the other hosts of this assembly, its host was once found disposed while it
+/// stopped (ObjectDisposedException in EngineLifetime.StopAsync); not yet understood, see the branch report.
+/// </summary>
+[CollectionDefinition(nameof(SmppHostTests), DisableParallelization = true)]
+public sealed class SmppHostCollection;
