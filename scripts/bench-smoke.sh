@@ -12,10 +12,13 @@ dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- --filter 
 grep -E "^\| " /tmp/warning-bench-smoke.log | head -n 20 || true
 for store in sqlite postgres; do
   dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- receipts "$store" 2000 500 1000
+  dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- receipts "$store" 2000 500 1000 writers=2 cold dlrs random-ids
 done
 # The fan-out macro benchmark exits non-zero on any duplicate or miss.
 dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- fanout --recipients 20000 --baseline 1000 --red-during-blue 100000 >/dev/null
 dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- fanout --recipients 20000 --baseline 0 --ledger redis --store postgres >/dev/null
 # SMPP: submit_sm over one bind to the node-smpp peer; exits non-zero unless every message was accepted.
 dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- smpp --messages 500 >/dev/null
+# Monitoring trigger: reading → first adapter call of a pre-authorised rule's warning; exits non-zero if a run opened none.
+dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- trigger --runs 3 --people 2000 >/dev/null
 echo "bench smoke: ok"

@@ -11,6 +11,10 @@ if (args.Length > 0 && args[0] == "smpp")
 {
     return await SmppMacroBenchmark.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0] == "trigger")
+{
+    return await Warning.Benchmarks.Triggers.TriggerMacro.RunAsync(args[1..]);
+}
 if (args.Length > 0 && args[0] == "fanout")
 {
     return await FanOutMacro.RunAsync(args[1..]);

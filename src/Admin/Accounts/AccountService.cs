@@ -77,6 +77,15 @@ public sealed class AccountService(IAccountStore store, IDepartmentDirectory dep
         return account;
     }
 
+    /// <summary>Sets a new password and lifts any lockout (an administrator's reset).</summary>
+    public async Task ResetPasswordAsync(string userId, string password, CancellationToken cancellationToken)
+    {
+        var account = await store.GetAccountAsync(userId, cancellationToken)
+            ?? throw new ArgumentException($"用户 {userId} 不存在。", nameof(userId));
+        await store.SetPasswordHashAsync(account.UserId, _hasher.HashPassword(account, password), cancellationToken);
+        await store.SetSignInStateAsync(account.UserId, 0, null, cancellationToken);
+    }
+
     /// <summary>Creates a key and returns it once in clear; only its hash is kept.</summary>
     public async Task<(ApiKeyRecord Record, string Key)> CreateApiKeyAsync(string name, string departmentId,
         IEnumerable<string> scopes, string createdBy, CancellationToken cancellationToken)

@@ -15,8 +15,11 @@ internal static class ApiScopes
     public const string AuditRead = "audit:read";
     public const string DirectoryWrite = "directory:write";
 
+    /// <summary>Monitoring systems posting readings (issue 8); implies no issuing role: rules act as themselves.</summary>
+    public const string ReadingsWrite = "readings:write";
+
     public static readonly IReadOnlyList<string> All =
-        [WarningsRead, WarningsWrite, WarningsApprove, WarningsPublish, AuditRead, DirectoryWrite];
+        [WarningsRead, WarningsWrite, WarningsApprove, WarningsPublish, AuditRead, DirectoryWrite, ReadingsWrite];
 
     public static IEnumerable<string> ForRoles(IssuerRoles roles)
     {

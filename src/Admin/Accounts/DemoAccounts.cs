@@ -23,23 +23,32 @@ internal sealed class DemoAccounts(AccountService accounts, IDepartmentDirectory
         ("street", "周街道", "yunling-street", IssuerRoles.Drafter | IssuerRoles.Approver),
     ];
 
+    private const string Header = "# Demo users created at first start (user password department roles). Change or remove them before real use.\n";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.DemoUsers || (await accounts.Store.ListAccountsAsync(cancellationToken)).Count > 0)
         {
             return;
         }
-        var lines = new StringBuilder();
-        lines.AppendLine("# Demo users created at first start (user password department roles). Change or remove them before real use.");
+        var lines = new StringBuilder(Header);
         foreach (var (user, name, department, roles) in Users.Where(u => departments.Find(u.Department) is not null))
         {
             var password = AccountService.NewPassword();
-            await accounts.CreateAccountAsync(user, name, department, roles, password, cancellationToken);
+            try
+            {
+                await accounts.CreateAccountAsync(user, name, department, roles, password, cancellationToken);
+            }
+            catch (InvalidOperationException) when (lines.Length == Header.Length)
+            {
+                return; // several nodes started on an empty store at once: the one that created the first user seeds the rest
+            }
             lines.AppendLine($"{user} {password} {department} {roles.ToString().Replace(", ", "+", StringComparison.Ordinal)}");
         }
         var (_, key) = await accounts.CreateApiKeyAsync("demo-monitor", "qinglan-ema",
-            [ApiScopes.WarningsRead, ApiScopes.WarningsWrite, ApiScopes.WarningsPublish, ApiScopes.AuditRead], "system", cancellationToken);
-        lines.AppendLine($"apikey {key} qinglan-ema {ApiScopes.WarningsRead}+{ApiScopes.WarningsWrite}+{ApiScopes.WarningsPublish}+{ApiScopes.AuditRead}");
+            [ApiScopes.WarningsRead, ApiScopes.WarningsWrite, ApiScopes.WarningsPublish, ApiScopes.AuditRead, ApiScopes.ReadingsWrite], "system",
+            cancellationToken);
+        lines.AppendLine($"apikey {key} qinglan-ema {ApiScopes.WarningsRead}+{ApiScopes.WarningsWrite}+{ApiScopes.WarningsPublish}+{ApiScopes.AuditRead}+{ApiScopes.ReadingsWrite}");
         var file = Path.GetFullPath(options.Value.DemoUsersFile);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, lines.ToString(), cancellationToken);

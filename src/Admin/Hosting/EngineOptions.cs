@@ -15,6 +15,14 @@ public sealed class EngineOptions
 
     public DirectoryOptions Directory { get; set; } = new();
 
+    /// <summary>
+    /// Without Redis, where the claim ledger lives: <c>memory</c> (default, fastest, forgotten on restart) or
+    /// <c>sqlite</c> (<see cref="LedgerConnectionString"/>), so that a restarted process knows who was served.
+    /// </summary>
+    public string Ledger { get; set; } = "memory";
+
+    public string LedgerConnectionString { get; set; } = "Data Source=data/ledger.db";
+
     /// <summary>Channels served by sandbox adapters that record what they would send, comma-separated.</summary>
     public string SandboxChannels { get; set; } = "sms,wechat,led,broadcast";
 

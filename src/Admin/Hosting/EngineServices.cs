@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Quartz;
 using StackExchange.Redis;
+using Warning.Admin.Readings;
 using Warning.Channels.Sandbox;
 using Warning.Engine.Alerts;
 using Warning.Engine.Audience;
@@ -8,6 +8,7 @@ using Warning.Engine.Channels;
 using Warning.Engine.Dispatch;
 using Warning.Engine.Dispatch.InProcess;
 using Warning.Engine.Dispatch.Redis;
+using Warning.Engine.Dispatch.Sqlite;
 using Warning.Engine.Issuing;
 using Warning.Engine.Lifecycle;
 using Warning.Engine.Persistence;
@@ -44,7 +45,7 @@ internal static class EngineServices
             sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis!));
         services.AddSingleton<IDeliveryLedger>(sp => UsesRedis(sp)
             ? new RedisDeliveryLedger(sp.GetRequiredService<IConnectionMultiplexer>())
-            : new InProcessDeliveryLedger(sp.GetRequiredService<TimeProvider>()));
+            : CreateLocalLedger(sp.GetRequiredService<IOptions<EngineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IRateLimiter>(sp => UsesRedis(sp)
             ? new RedisRateLimiter(sp.GetRequiredService<IConnectionMultiplexer>())
             : new InProcessRateLimiter(sp.GetRequiredService<TimeProvider>()));
@@ -78,12 +79,21 @@ internal static class EngineServices
             sp.GetRequiredService<IPublicationRunner>(), sp.GetRequiredService<IVersionCurrency>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<LifecyclePolicy>>().Value,
             sp.GetRequiredService<IWarningSchedule>()));
-        services.AddQuartz();
-        services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
-        services.AddSingleton<IWarningSchedule, QuartzWarningSchedule>();
+        services.AddWarningSchedules(configuration);
 
+        services.AddWarningTriggers(configuration);
         services.AddHostedService<EngineLifetime>();
         return services;
+    }
+
+    private static IDeliveryLedger CreateLocalLedger(EngineOptions options, TimeProvider time)
+    {
+        if (!string.Equals(options.Ledger, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return new InProcessDeliveryLedger(time);
+        }
+        EnsureSqliteFolder(options.LedgerConnectionString);
+        return new SqliteDeliveryLedger(options.LedgerConnectionString, time);
     }
 
     private static bool UsesRedis(IServiceProvider sp) =>

@@ -9,10 +9,10 @@ public sealed class JobOptions
 {
     public string Runner { get; set; } = "in-process";
 
-    /// <summary>memory (one node, lost on restart) or postgres (shared by every node).</summary>
+    /// <summary>memory (one node, lost on restart), sqlite (one node, survives a restart) or postgres (shared by every node).</summary>
     public string Storage { get; set; } = "memory";
 
-    /// <summary>For postgres: the Hangfire database (its own schema "hangfire" is created at start).</summary>
+    /// <summary>For postgres: the Hangfire database (its own schema "hangfire" is created at start). For sqlite: the file (default data/hangfire.db).</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Workers for Red and Orange shards: a server of their own, so routine shards never hold them up. Default: 4.</summary>

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Warning.Engine.Channels;
@@ -49,6 +50,17 @@ internal static class JobServices
                 config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(options.ConnectionString
                     ?? throw new InvalidOperationException("Warning:Jobs:ConnectionString is required for postgres job storage.")),
                     new PostgreSqlStorageOptions { QueuePollInterval = options.PollInterval, InvisibilityTimeout = options.InvisibilityTimeout });
+            }
+            else if (string.Equals(options.Storage, "sqlite", StringComparison.OrdinalIgnoreCase))
+            {
+                // The embedded profile's durable queue: shard jobs outlive a crash of the only process.
+                var file = options.ConnectionString ?? "data/hangfire.db";
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+                config.UseSQLiteStorage(file, new SQLiteStorageOptions
+                {
+                    QueuePollInterval = options.PollInterval,
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                });
             }
             else
             {

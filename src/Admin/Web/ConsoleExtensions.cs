@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Warning.Admin.Accounts;
 using Warning.Admin.Api;
+using Warning.Admin.Readings;
 
 namespace Warning.Admin.Web;
 
@@ -87,6 +88,7 @@ internal static class ConsoleExtensions
         app.MapWarningApi();
         app.MapAuditApi();
         app.MapPublicEndpoints();
+        app.MapReadingsApi();
         return app;
     }
 

@@ -37,7 +37,8 @@ public sealed class WarningActions(WarningService service, WarningComposer compo
         var issued = await service.GetAsync(threadId, cancellationToken);
         var current = issued.Thread.Current
             ?? throw new IssuingException(IssuingError.Lifecycle, "该预警尚未发布，不能解除；请撤回草稿。", rule: LifecycleRule.InvalidTransition);
-        var content = composer.ComposeCancel(DepartmentOf(issuer), issued.Thread.Versions[0].Content, current.Content, reason.Trim());
+        var released = issued.Thread.Versions.Where(v => v.State == VersionState.Published).Select(v => v.Content);
+        var content = composer.ComposeCancel(DepartmentOf(issuer), issued.Thread.Versions[0].Content, current.Content, reason.Trim(), released);
         return await service.DraftCancelAsync(issuer, threadId, content, cancellationToken);
     }
 

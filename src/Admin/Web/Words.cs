@@ -1,3 +1,5 @@
+using Warning.Engine.Issuing;
+
 namespace Warning.Admin.Web;
 
 /// <summary>Chinese and English words for the states the console shows.</summary>
@@ -49,6 +51,15 @@ public static class Words
         _ => (group, group),
     };
 
+    public static (string Chinese, string English) Role(IssuerRoles role) => role switch
+    {
+        IssuerRoles.Drafter => ("起草", "Drafter"),
+        IssuerRoles.Approver => ("审核签发", "Approver"),
+        IssuerRoles.Auditor => ("审计", "Auditor"),
+        IssuerRoles.Administrator => ("管理员", "Administrator"),
+        _ => (role.ToString(), role.ToString()),
+    };
+
     public static (string Chinese, string English) Action(string action) => action switch
     {
         "Draft" or "draft" => ("起草", "Draft"),
@@ -61,6 +72,11 @@ public static class Words
         "draft-update" => ("起草更新", "Draft update"),
         "draft-cancel" => ("起草解除", "Draft cancel"),
         "Expire" => ("过期", "Expire"),
+        "account.create" => ("新建用户", "Create user"),
+        "account.reset-password" => ("重置密码", "Reset password"),
+        "apikey.create" => ("新建接口密钥", "Create API key"),
+        "apikey.revoke" => ("吊销接口密钥", "Revoke API key"),
+        "directory.import" => ("导入名录", "Import directory"),
         _ => (action, action),
     };
 }

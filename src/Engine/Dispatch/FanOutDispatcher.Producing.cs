@@ -29,6 +29,7 @@ public sealed partial class FanOutDispatcher
                 var chunk = request.Recipients.Slice(offset, length);
                 await ClaimWithRetryAsync(request, chunk, outcomes.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
                 var count = Select(run, chunk.Span, outcomes.AsSpan(0, length), selected);
+                await RecordSkippedUnknownAsync(run, chunk, outcomes.AsMemory(0, length)).ConfigureAwait(false);
                 count = await LimitPerPersonAsync(run, selected, count, cancellationToken).ConfigureAwait(false);
                 var unaddressed = await QueueBatchesAsync(run, adapter, lane, selected.AsMemory(0, count), handled, cancellationToken)
                     .ConfigureAwait(false);
@@ -79,6 +80,41 @@ public sealed partial class FanOutDispatcher
         }
         run.CountClaims(served, resendUnknown ? unknown : 0, resendUnknown ? 0 : unknown);
         return count;
+    }
+
+    /// <summary>
+    /// Writes the recipients the Unknown policy does not resend (claimed by a run that stopped before confirming them,
+    /// below <see cref="DispatchOptions.ResendUnknownFrom"/>) into the audit trail as Unknown: skipped, never silently.
+    /// </summary>
+    private async ValueTask RecordSkippedUnknownAsync(DispatchRun run, ReadOnlyMemory<int> chunk, ReadOnlyMemory<ClaimOutcome> outcomes)
+    {
+        if (run.Request.Content.Level >= _options.ResendUnknownFrom)
+        {
+            return;
+        }
+        List<DeliveryResult>? unknown = null;
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (outcomes.Span[i] is not (ClaimOutcome.Claimed or ClaimOutcome.AlreadyConfirmed))
+            {
+                (unknown ??= []).Add(DeliveryResult.Unknown(chunk.Span[i],
+                    "claimed by a run that stopped before confirming it; not resent (Unknown policy for this level)"));
+            }
+        }
+        if (unknown is null)
+        {
+            return;
+        }
+        try
+        {
+            await _sink.RecordAsync(run.Request.Content, run.Request.Channel, unknown, _stopping.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // like a batch's outcomes: a sink failure must not stall the run
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Log.BatchCrashed(_logger, ex, run.Request.Channel, run.Request.Content.VersionId, unknown.Count);
+        }
     }
 
     /// <summary>Drops people over their personal limit (anti-harassment); Red warnings are never limited.</summary>

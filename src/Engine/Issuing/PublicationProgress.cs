@@ -32,6 +32,9 @@ public sealed class PublicationProgress(string threadId, string versionId, DateT
 
     public ChannelProgress Channel(string channel) => _channels.GetOrAdd(channel, c => new ChannelProgress(c));
 
+    /// <summary>Released ahead of its effective time: the schedule starts the fan-out then.</summary>
+    internal void Scheduled() => Volatile.Write(ref _state, (int)PublicationState.Scheduled);
+
     internal void Running() => Volatile.Write(ref _state, (int)PublicationState.Running);
 
     internal void Complete(DateTimeOffset at)
@@ -54,6 +57,7 @@ public enum PublicationState
     Running,
     Completed,
     Failed,
+    Scheduled,
 }
 
 /// <summary>One channel's counts. <see cref="Done"/> reaches <see cref="Targeted"/> when every recipient has an outcome.</summary>
@@ -105,7 +109,7 @@ public sealed class ChannelProgress(string channel)
     {
         Interlocked.Add(ref _noAddress, summary.NoAddress);
         Interlocked.Add(ref _rateLimited, summary.RateLimited);
-        Interlocked.Add(ref _alreadyServed, summary.AlreadyServed + summary.UnknownSkipped);
+        Interlocked.Add(ref _alreadyServed, summary.AlreadyServed); // skipped Unknowns reach the sink as Unknown outcomes
     }
 
     /// <summary>

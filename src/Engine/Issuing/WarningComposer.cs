@@ -16,13 +16,19 @@ public sealed class WarningComposer(DirectoryStore directory, GbIdentifierGenera
     public WarningMessage ComposeUpdate(Department department, WarningDraft draft, WarningMessage first) =>
         Compose(department, draft, MessageType.Update, [Reference(first)]);
 
-    /// <summary>The Cancel (解除) of <paramref name="current"/>: same event, level and areas, the reason in note.</summary>
-    public WarningMessage ComposeCancel(Department department, WarningMessage first, WarningMessage current, string reason)
+    /// <summary>
+    /// The Cancel (解除) of <paramref name="current"/>: same event and level, the reason in note. Its areas are those of
+    /// every version released before (<paramref name="earlier"/>, oldest first, and <paramref name="current"/>), so the
+    /// all-clear reaches everyone an earlier version warned even when an update narrowed the area.
+    /// </summary>
+    public WarningMessage ComposeCancel(Department department, WarningMessage first, WarningMessage current, string reason,
+        IEnumerable<WarningMessage>? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(department);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var sent = WholeSeconds(timeProvider.GetUtcNow());
+        var everWarned = (earlier ?? []).Append(current).SelectMany(v => v.Infos).SelectMany(i => i.Areas).Distinct().ToArray();
         return current with
         {
             Identifier = identifiers.Next(department.SenderCode).ToString(),
@@ -33,6 +39,7 @@ public sealed class WarningComposer(DirectoryStore directory, GbIdentifierGenera
             Channels = [],
             Infos = [.. current.Infos.Select(i => i with
             {
+                Areas = [.. i.Areas, .. everWarned.Except(i.Areas)],
                 Headline = i.Level is { } level
                     ? WarningText.Headline(department.Name, i.Event, level, MessageType.Cancel)
                     : i.Headline,

@@ -148,12 +148,41 @@ public sealed partial class WarningService(
             // Queued sends of the older version stop at their next check; the new version reaches everyone again.
             currency.Retire(replaced.Id);
         }
-        var progress = await runner.StartAsync(thread.ThreadId, version.Content, cancellationToken).ConfigureAwait(false);
+        PublicationProgress progress;
+        if (version.Content.Infos.Select(i => i.Effective).Min() is { } effective && effective > timeProvider.GetUtcNow())
+        {
+            // Released now (recorded, signed off, visible), sent when it takes effect: the schedule starts the fan-out.
+            await _schedule.SchedulePublicationAsync(thread.ThreadId, version.Id, effective, cancellationToken).ConfigureAwait(false);
+            progress = new PublicationProgress(thread.ThreadId, version.Id, timeProvider.GetUtcNow());
+            progress.Scheduled();
+        }
+        else
+        {
+            progress = await runner.StartAsync(thread.ThreadId, version.Content, cancellationToken).ConfigureAwait(false);
+        }
         if (version.Content.Infos.Select(i => i.Expires).Max() is { } expires && thread.State == WarningThreadState.Active)
         {
             await _schedule.ScheduleExpiryAsync(thread.ThreadId, expires, cancellationToken).ConfigureAwait(false);
         }
+        if (version.Level == WarningLevel.Red && thread.State == WarningThreadState.Active)
+        {
+            await _schedule.ScheduleRepeatAsync(thread.ThreadId, cancellationToken).ConfigureAwait(false);
+        }
         return (saved, progress);
+    }
+
+    /// <summary>
+    /// Starts the fan-out of a version released ahead of its <c>effective</c> time (the schedule calls this then).
+    /// Null when the version is no longer the one in force (an Update or Cancel replaced it, or the thread closed).
+    /// </summary>
+    public async Task<PublicationProgress?> StartScheduledAsync(string threadId, string versionId, CancellationToken cancellationToken = default)
+    {
+        var thread = (await GetAsync(threadId, cancellationToken).ConfigureAwait(false)).Thread;
+        if (thread.Current is not { } current || current.Id != versionId || thread.State != WarningThreadState.Active)
+        {
+            return null;
+        }
+        return await runner.StartAsync(threadId, current.Content, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

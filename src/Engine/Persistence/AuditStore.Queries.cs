@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Dapper;
@@ -27,18 +28,18 @@ public abstract partial class AuditStore
             AuditGrouping.State => $"CAST(state AS {TextType})",
             _ => throw new ArgumentOutOfRangeException(nameof(grouping)),
         };
-        var parameters = new DynamicParameters(new { VersionId = versionId });
-        var sql =
-            $"SELECT {key ?? "'all'"} AS Name, CAST(COUNT(*) AS BIGINT) AS Targeted, " +
-            "CAST(COALESCE(SUM(CASE WHEN claimed_at_ms IS NOT NULL OR submitted_at_ms IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS Claimed, " +
-            "CAST(COALESCE(SUM(CASE WHEN submitted_at_ms IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS Submitted, " +
-            "CAST(COALESCE(SUM(CASE WHEN state = 3 THEN 1 ELSE 0 END), 0) AS BIGINT) AS Delivered, " +
-            "CAST(COALESCE(SUM(CASE WHEN state = 4 THEN 1 ELSE 0 END), 0) AS BIGINT) AS Failed " +
-            $"FROM delivery_view WHERE version_id = @VersionId{AuditFilterSql.Where(filter, parameters)}" +
-            (key is null ? "" : $" GROUP BY {key} ORDER BY 1");
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            var parameters = new DynamicParameters(new { VersionKey = await VersionKeyAsync(connection, versionId, cancellationToken).ConfigureAwait(false) });
+            var sql =
+                $"SELECT {key ?? "'all'"} AS Name, CAST(COUNT(*) AS BIGINT) AS Targeted, " +
+                "CAST(COALESCE(SUM(CASE WHEN claimed_at_ms IS NOT NULL OR submitted_at_ms IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS Claimed, " +
+                "CAST(COALESCE(SUM(CASE WHEN submitted_at_ms IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS Submitted, " +
+                "CAST(COALESCE(SUM(CASE WHEN state = 3 THEN 1 ELSE 0 END), 0) AS BIGINT) AS Delivered, " +
+                "CAST(COALESCE(SUM(CASE WHEN state = 4 THEN 1 ELSE 0 END), 0) AS BIGINT) AS Failed " +
+                $"FROM delivery_view WHERE version_key = @VersionKey{AuditFilterSql.Where(filter, parameters)}" +
+                (key is null ? "" : $" GROUP BY {key} ORDER BY 1");
             var rows = await connection.QueryAsync<DeliveryCounts>(Command(sql, parameters, null, cancellationToken)).ConfigureAwait(false);
             return grouping == AuditGrouping.State
                 ? rows.Select(r => r with { Name = ((DeliveryState)int.Parse(r.Name, CultureInfo.InvariantCulture)).ToString() }).ToList()
@@ -52,15 +53,16 @@ public abstract partial class AuditStore
         ArgumentNullException.ThrowIfNull(versionId);
         var bucketMs = (long)bucket.TotalMilliseconds;
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketMs, 1L, nameof(bucket));
-        var parameters = new DynamicParameters(new { VersionId = versionId, BucketMs = bucketMs });
-        var sql =
-            "SELECT bucket AS Bucket, CAST(COUNT(*) AS BIGINT) AS Delivered FROM (" +
-            "SELECT completed_at_ms / @BucketMs AS bucket FROM delivery_view " +
-            $"WHERE version_id = @VersionId AND state = 3 AND completed_at_ms IS NOT NULL{AuditFilterSql.Where(filter, parameters)}" +
-            ") b GROUP BY bucket ORDER BY bucket";
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            var versionKey = await VersionKeyAsync(connection, versionId, cancellationToken).ConfigureAwait(false);
+            var parameters = new DynamicParameters(new { VersionKey = versionKey, BucketMs = bucketMs });
+            var sql =
+                "SELECT bucket AS Bucket, CAST(COUNT(*) AS BIGINT) AS Delivered FROM (" +
+                "SELECT completed_at_ms / @BucketMs AS bucket FROM delivery_view " +
+                $"WHERE version_key = @VersionKey AND state = 3 AND completed_at_ms IS NOT NULL{AuditFilterSql.Where(filter, parameters)}" +
+                ") b GROUP BY bucket ORDER BY bucket";
             var rows = await connection.QueryAsync<CurveRow>(Command(sql, parameters, null, cancellationToken)).ConfigureAwait(false);
             var cumulative = 0L;
             return rows.Select(r =>
@@ -89,14 +91,17 @@ public abstract partial class AuditStore
     public async IAsyncEnumerable<DeliveryView> StreamDeliveriesAsync(
         string? versionId, AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(new { VersionId = versionId });
-        // Key order is the primary key's: rows stream without a sort (recipients in registration order).
-        var sql = $"SELECT {DeliverySql.ViewColumns("d")} FROM delivery_view d WHERE " +
-            (versionId is null ? "1 = 1" : "version_id = @VersionId") +
-            $"{AuditFilterSql.Where(filter, parameters)} ORDER BY {DeliverySql.Keys}";
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            var parameters = new DynamicParameters(new
+            {
+                VersionKey = versionId is null ? 0 : await VersionKeyAsync(connection, versionId, cancellationToken).ConfigureAwait(false),
+            });
+            // Key order is the primary key's: rows stream without a sort (recipients in registration order).
+            var sql = $"SELECT {DeliverySql.ViewColumns("d")} FROM delivery_view d WHERE " +
+                (versionId is null ? "1 = 1" : "version_key = @VersionKey") +
+                $"{AuditFilterSql.Where(filter, parameters)} ORDER BY {DeliverySql.Keys}";
             var rows = connection.QueryUnbufferedAsync<DeliveryView>(sql, parameters);
             await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
@@ -122,6 +127,9 @@ public abstract partial class AuditStore
                 // A receipt's effect on its delivery must outlive the receipt: write it into the row first.
                 await connection.ExecuteAsync(Command(FoldOldReceiptsSql, new { Cutoff = cutoff }, transaction, cancellationToken))
                     .ConfigureAwait(false);
+                await connection.ExecuteAsync(Command(
+                    "DELETE FROM first_receipts WHERE received_at_ms < @Cutoff", new { Cutoff = cutoff }, transaction, cancellationToken))
+                    .ConfigureAwait(false);
                 var purged = await connection.ExecuteAsync(Command(
                     "DELETE FROM provider_receipts WHERE received_at_ms < @Cutoff", new { Cutoff = cutoff }, transaction, cancellationToken))
                     .ConfigureAwait(false);
@@ -130,6 +138,15 @@ public abstract partial class AuditStore
             }
         }
     }
+
+    /// <summary>
+    /// A version's key, or -1 (matches nothing) for a version never written. Looked up on its own so that the
+    /// query that follows compares the key with a constant, whose share of the table the planner knows.
+    /// </summary>
+    private static async Task<int> VersionKeyAsync(DbConnection connection, string versionId, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<int?>(Command(
+            "SELECT CAST(version_key AS INTEGER) FROM delivery_versions WHERE version_id = @VersionId",
+            new { VersionId = versionId }, null, cancellationToken)).ConfigureAwait(false) ?? -1;
 
     private sealed class CurveRow
     {

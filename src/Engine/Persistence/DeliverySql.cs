@@ -49,8 +49,13 @@ internal static class DeliverySql
     internal const string ChangedByOldReceipts =
         "x.version_key = d.version_key AND x.recipient_key = d.recipient_key AND x.channel_key = d.channel_key " +
         "AND (x.state <> d.state OR COALESCE(x.completed_at_ms, -1) <> COALESCE(d.completed_at_ms, -1)) " +
-        "AND EXISTS (SELECT 1 FROM provider_receipts p WHERE p.channel_key = x.channel_key " +
+        "AND EXISTS (SELECT 1 FROM first_receipts p WHERE p.channel_key = x.channel_key " +
         "AND p.provider_message_id = x.provider_message_id AND p.received_at_ms < @Cutoff)";
+
+    /// <summary>Keeps the earliest received receipt of each provider message (SQLite and PostgreSQL syntax).</summary>
+    internal const string OnConflictKeepFirstReceipt =
+        " ON CONFLICT (channel_key, provider_message_id) DO UPDATE SET state = excluded.state, received_at_ms = excluded.received_at_ms " +
+        "WHERE excluded.received_at_ms < first_receipts.received_at_ms";
 
     /// <summary>The purge's UPDATE … FROM as SQLite and PostgreSQL write it.</summary>
     internal const string FoldOldReceiptsUpdateFrom =

@@ -96,6 +96,19 @@ public sealed class PostgreSqlAuditStore(string connectionString, AuditStoreOpti
 
             rows.Finish();
         }
+
+        // The first receipt of each message, one statement for the batch (earliest received first within it).
+        await connection.ExecuteAsync(Command(
+            "INSERT INTO first_receipts (channel_key, provider_message_id, state, received_at_ms) " +
+            "SELECT DISTINCT ON (c, m) c, m, s, t FROM unnest(@Channels, @Messages, @States, @Times) WITH ORDINALITY AS u (c, m, s, t, n) " +
+            "ORDER BY c, m, t, n" + DeliverySql.OnConflictKeepFirstReceipt,
+            new
+            {
+                Channels = channelKeys[..receipts.Count],
+                Messages = receipts.Select(r => r.ProviderMessageId).ToArray(),
+                States = receipts.Select(r => (short)r.State).ToArray(),
+                Times = receipts.Select(r => r.ReceivedAt.ToUnixTimeMilliseconds()).ToArray(),
+            }, transaction, cancellationToken)).ConfigureAwait(false);
     }
 
     private protected override async Task<IReadOnlyList<(string Id, int Key)>> RegisterAsync(

@@ -14,6 +14,7 @@ public sealed class SqlServerAuditStore(string connectionString, AuditStoreOptio
 {
     private const string Stage = "#deliveries_stage";
     private const string RegistryStage = "#registry_stage";
+    private const string ReceiptStage = "#receipt_stage";
 
     private protected override string Dialect => "SqlServer";
 
@@ -89,10 +90,28 @@ public sealed class SqlServerAuditStore(string connectionString, AuditStoreOptio
             null, transaction, cancellationToken)).ConfigureAwait(false);
     }
 
-    private protected override Task InsertReceiptsAsync(
+    private protected override async Task InsertReceiptsAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<ProviderReceipt> receipts, short[] channelKeys,
-        CancellationToken cancellationToken) =>
-        CopyAsync(connection, transaction, "provider_receipts", SqlServerBulkTables.Receipts(receipts, channelKeys), cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(Command(
+            $"IF OBJECT_ID('tempdb..{ReceiptStage}') IS NULL CREATE TABLE {ReceiptStage} (channel_key SMALLINT NOT NULL, " +
+            "provider_message_id NVARCHAR(100) NOT NULL, state SMALLINT NOT NULL, received_at_ms BIGINT NOT NULL, raw NVARCHAR(MAX), n INT NOT NULL); " +
+            $"TRUNCATE TABLE {ReceiptStage};", null, transaction, cancellationToken)).ConfigureAwait(false);
+        await CopyAsync(connection, transaction, ReceiptStage, SqlServerBulkTables.Receipts(receipts, channelKeys), cancellationToken).ConfigureAwait(false);
+        // Every receipt as sent, then the first receipt of each message (earliest received, first given on a tie).
+        await connection.ExecuteAsync(Command(
+            "INSERT INTO provider_receipts (channel_key, provider_message_id, state, received_at_ms, raw) " +
+            $"SELECT channel_key, provider_message_id, state, received_at_ms, raw FROM {ReceiptStage} ORDER BY n; " +
+            "MERGE first_receipts WITH (HOLDLOCK) AS t USING (SELECT channel_key, provider_message_id, state, received_at_ms FROM (" +
+            "SELECT *, ROW_NUMBER() OVER (PARTITION BY channel_key, provider_message_id ORDER BY received_at_ms, n) AS k " +
+            $"FROM {ReceiptStage}) f WHERE k = 1) AS s " +
+            "ON t.channel_key = s.channel_key AND t.provider_message_id = s.provider_message_id " +
+            "WHEN MATCHED AND s.received_at_ms < t.received_at_ms THEN UPDATE SET state = s.state, received_at_ms = s.received_at_ms " +
+            "WHEN NOT MATCHED THEN INSERT (channel_key, provider_message_id, state, received_at_ms) " +
+            "VALUES (s.channel_key, s.provider_message_id, s.state, s.received_at_ms);",
+            null, transaction, cancellationToken)).ConfigureAwait(false);
+    }
 
     private protected override async Task<IReadOnlyList<(string Id, int Key)>> RegisterAsync(
         DbConnection connection, DeliveryRegistry registry, IReadOnlyList<string> ids, CancellationToken cancellationToken)

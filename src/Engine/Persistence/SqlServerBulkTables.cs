@@ -26,11 +26,11 @@ internal static class SqlServerBulkTables
     {
         var table = new DataTable { Locale = System.Globalization.CultureInfo.InvariantCulture };
         AddColumns(table, ("channel_key", typeof(short)), ("provider_message_id", typeof(string)), ("state", typeof(short)),
-            ("received_at_ms", typeof(long)), ("raw", typeof(string)));
+            ("received_at_ms", typeof(long)), ("raw", typeof(string)), ("n", typeof(int)));
         for (var i = 0; i < receipts.Count; i++)
         {
             var r = receipts[i];
-            table.Rows.Add(channelKeys[i], r.ProviderMessageId, (short)r.State, r.ReceivedAt.ToUnixTimeMilliseconds(), Db(r.Raw));
+            table.Rows.Add(channelKeys[i], r.ProviderMessageId, (short)r.State, r.ReceivedAt.ToUnixTimeMilliseconds(), Db(r.Raw), i);
         }
 
         return table;

@@ -53,21 +53,19 @@ internal static class SqliteBulk
         SqliteConnection connection, IReadOnlyList<ProviderReceipt> receipts, short[] channelKeys, CancellationToken cancellationToken)
     {
         var db = connection.Handle!;
-        var stmt = Prepare(db,
+        using var asSent = Prepare(db,
             "INSERT INTO provider_receipts (channel_key, provider_message_id, state, received_at_ms, raw) VALUES (?1, ?2, ?3, ?4, ?5)");
-        using (stmt)
+        using var first = Prepare(db,
+            "INSERT INTO first_receipts (channel_key, provider_message_id, state, received_at_ms) VALUES (?1, ?2, ?3, ?4)" +
+            DeliverySql.OnConflictKeepFirstReceipt);
+        for (var i = 0; i < receipts.Count; i++)
         {
-            for (var i = 0; i < receipts.Count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var r = receipts[i];
-                raw.sqlite3_bind_int(stmt, 1, channelKeys[i]);
-                raw.sqlite3_bind_text(stmt, 2, r.ProviderMessageId);
-                raw.sqlite3_bind_int(stmt, 3, (int)r.State);
-                raw.sqlite3_bind_int64(stmt, 4, r.ReceivedAt.ToUnixTimeMilliseconds());
-                Bind(stmt, 5, r.Raw);
-                Step(db, stmt);
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            BindReceipt(asSent, receipts[i], channelKeys[i]);
+            Bind(asSent, 5, receipts[i].Raw);
+            Step(db, asSent);
+            BindReceipt(first, receipts[i], channelKeys[i]);
+            Step(db, first);
         }
     }
 
@@ -132,6 +130,14 @@ internal static class SqliteBulk
         Bind(stmt, offset + 9, d.AreaCode);
         Bind(stmt, offset + 10, d.ProviderMessageId);
         Bind(stmt, offset + 11, d.Detail);
+    }
+
+    private static void BindReceipt(sqlite3_stmt stmt, in ProviderReceipt r, short channelKey)
+    {
+        raw.sqlite3_bind_int(stmt, 1, channelKey);
+        raw.sqlite3_bind_text(stmt, 2, r.ProviderMessageId);
+        raw.sqlite3_bind_int(stmt, 3, (int)r.State);
+        raw.sqlite3_bind_int64(stmt, 4, r.ReceivedAt.ToUnixTimeMilliseconds());
     }
 
     private static sqlite3_stmt Prepare(sqlite3 db, string sql)

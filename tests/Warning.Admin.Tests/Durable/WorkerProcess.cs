@@ -13,7 +13,7 @@ internal sealed class WorkerProcess : IDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public WorkerProcess(string name, IReadOnlyDictionary<string, string> settings)
+    public WorkerProcess(string name, IReadOnlyDictionary<string, string> settings, string profile = "production")
     {
         Name = name;
         var info = new ProcessStartInfo("dotnet")
@@ -30,7 +30,7 @@ internal sealed class WorkerProcess : IDisposable
         {
             info.Environment["WARNING_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-        info.Environment["WARNING_PROFILE"] = "production";
+        info.Environment["WARNING_PROFILE"] = profile;
         // The profile file sets Warning; WARNING_ variables are read after it and win.
         info.Environment["WARNING_Logging__LogLevel__Default"] = "Information";
         info.Environment["WARNING_Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Warning.Admin.Accounts;
 using Warning.Admin.Tests.Support;
+using Warning.Engine.Persistence;
 
 namespace Warning.Admin.Tests.Web;
 
@@ -73,36 +75,24 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
         Assert.Contains("锁定", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task NewWarningPage_StreetOfficeOutsideItsArea_ShowsTheRefusal()
+    [Theory]
+    [InlineData("Yellow", "11B03", "440199002", "不在本部门辖区内")] // another street
+    [InlineData("Yellow", "12A03", "440199001", "事件类型")] // fire: not a met or hydrological type
+    [InlineData("Red", "11B03", "440199001", "最高级别")] // the street office issues up to Yellow
+    public async Task NewWarningPage_StreetOfficeOutsideItsJurisdiction_ShowsTheRefusal(string level, string eventType, string area, string reason)
     {
         var session = await ConsoleSession.SignInAsync(factory, "street", Ct);
         using var response = await session.PostFormAsync("/warnings/new", "/warnings/new?handler=Create", new()
         {
-            ["Form.EventType"] = "11B03",
-            ["Form.Level"] = "Yellow",
+            ["Form.EventType"] = eventType,
+            ["Form.Level"] = level,
             ["Form.Status"] = "Actual",
             ["Form.Description"] = "暴雨",
-        }, Ct, [new("Form.AreaCodes", "440199002")]);
+        }, Ct, [new("Form.AreaCodes", area)]);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync(Ct);
         Assert.Contains("超出云岭街道办事处的发布权限", page, StringComparison.Ordinal);
-        Assert.Contains("不在本部门辖区内", page, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task NewWarningPage_StreetOfficeRedWarning_ShowsTheLevelRefusal()
-    {
-        var session = await ConsoleSession.SignInAsync(factory, "street", Ct);
-        using var response = await session.PostFormAsync("/warnings/new", "/warnings/new?handler=Create", new()
-        {
-            ["Form.EventType"] = "11B03",
-            ["Form.Level"] = "Red",
-            ["Form.Status"] = "Actual",
-            ["Form.Description"] = "暴雨",
-        }, Ct, [new("Form.AreaCodes", "440199001")]);
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("最高级别", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains(reason, page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -213,6 +203,8 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
         var result = await response.Content.ReadAsStringAsync(Ct);
         Assert.Contains("已导入 1 行，拒绝 1 行", result, StringComparison.Ordinal);
         Assert.Contains("rejected-rows", result, StringComparison.Ordinal);
+        var log = await factory.Services.GetRequiredService<IAuditStore>().GetActionLogAsync(0, Ct);
+        Assert.Contains(log, a => a.Action == "directory.import" && a.Actor == "admin" && a.Details!.Contains("\"rejected\":1", StringComparison.Ordinal));
     }
 
     [Fact]

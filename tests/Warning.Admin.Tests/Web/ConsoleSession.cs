@@ -10,11 +10,15 @@ internal sealed partial class ConsoleSession(HttpClient client)
 {
     public HttpClient Client { get; } = client;
 
-    public static async Task<ConsoleSession> SignInAsync(WarningAppFactory factory, string user, CancellationToken cancellationToken)
+    public static async Task<ConsoleSession> SignInAsync(WarningAppFactory factory, string user, CancellationToken cancellationToken) =>
+        await SignInAsync(factory, user, await factory.DemoSecretAsync(user), cancellationToken);
+
+    public static async Task<ConsoleSession> SignInAsync(WarningAppFactory factory, string user, string password,
+        CancellationToken cancellationToken)
     {
         var session = Anonymous(factory);
         using var response = await session.PostFormAsync("/account/login", "/account/login",
-            new() { ["UserName"] = user, ["Password"] = await factory.DemoSecretAsync(user) }, cancellationToken);
+            new() { ["UserName"] = user, ["Password"] = password }, cancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return session;
     }

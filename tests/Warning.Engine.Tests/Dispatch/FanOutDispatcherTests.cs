@@ -48,6 +48,9 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
 
         Assert.Equal((resent, skipped), (summary.UnknownResent, summary.UnknownSkipped));
         Assert.Equal(900 + resent, summary.Sent);
+        // Skipped ones are recorded as Unknown, each once; resent ones get their send's outcome instead.
+        var recorded = _sink.Results.Where(r => r.Status == DeliveryStatus.Unknown).Select(r => r.Recipient).Order().ToList();
+        Assert.Equal(skipped == 0 ? [] : Enumerable.Range(0, 100).ToList(), recorded);
     }
 
     [Fact]
@@ -181,7 +184,26 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     }
 
     private FanOutDispatcher CreateSut() => _sut ??= new FanOutDispatcher(new ChannelAdapterRegistry([_adapter]), _ledger,
-        new InProcessRateLimiter(TimeProvider.System), _currency, NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
+        new InProcessRateLimiter(TimeProvider.System), _currency, _sink, _options, TimeProvider.System);
+
+    private readonly RecordingSink _sink = new();
+
+    /// <summary>Keeps every outcome the dispatcher records.</summary>
+    private sealed class RecordingSink : IDeliveryOutcomeSink
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<DeliveryResult> _results = new();
+
+        public IReadOnlyList<DeliveryResult> Results => [.. _results];
+
+        public ValueTask RecordAsync(DeliveryContent content, string channel, IReadOnlyList<DeliveryResult> results, CancellationToken cancellationToken)
+        {
+            foreach (var result in results)
+            {
+                _results.Enqueue(result);
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
 
     private static DispatchRequest Request(WarningLevel level, int count, string version = "v1") => new(
         new DeliveryContent("t1", version, MessageType.Alert, AlertStatus.Actual, level, "暴雨预警", null),

@@ -185,6 +185,43 @@ public sealed class WarningServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftCancelAsync_AfterUpdateNarrowedTheArea_ReachesEveryoneAnEarlierVersionWarned()
+    {
+        var first = _f.Composer.Compose(Bureau, new WarningDraft
+        {
+            EventType = "11B03",
+            Level = WarningLevel.Blue,
+            AreaCodes = [Street(0).Code, Street(1).Code],
+            Description = "预计未来3小时内将出现50毫米以上降雨。",
+        });
+        var threadId = await PublishedAsync(first);
+        var update = _f.Composer.ComposeUpdate(Bureau, new WarningDraft
+        {
+            EventType = "11B03",
+            Level = WarningLevel.Blue,
+            AreaCodes = [Street(0).Code],
+            Description = "降雨区域收窄。",
+        }, first);
+        await _f.Service.DraftUpdateAsync(Drafter, threadId, update, Token);
+        await _f.Service.SubmitAsync(Drafter, threadId, Token);
+        await _f.Service.ApproveAsync(Drafter, threadId, null, Token);
+        await _f.Service.PublishAsync(Drafter, threadId, Token);
+        await _f.Runner.WaitAsync(update.Identifier, Token);
+
+        var cancel = _f.Composer.ComposeCancel(Bureau, first, update, "降雨已减弱，解除预警。", [first, update]);
+        await _f.Service.DraftCancelAsync(Drafter, threadId, cancel, Token);
+        await _f.Service.SubmitAsync(Drafter, threadId, Token);
+        await _f.Service.ApproveAsync(Drafter, threadId, null, Token);
+        await _f.Service.PublishAsync(Drafter, threadId, Token);
+        await _f.Runner.WaitAsync(cancel.Identifier, Token);
+
+        int Reached(string versionId) => _f.Sms.Calls.Where(c => c.Content.VersionId == versionId).Sum(c => c.Recipients.Count);
+        Assert.Contains(cancel.Infos[0].Areas, a => a.Geocodes.Any(g => g.Value.StartsWith(Street(1).Code, StringComparison.Ordinal)));
+        Assert.True(Reached(first.Identifier) > Reached(update.Identifier), "the update should reach fewer people than the first release");
+        Assert.Equal(Reached(first.Identifier), Reached(cancel.Identifier));
+    }
+
+    [Fact]
     public async Task GetAsync_AfterRestart_RestoresVersionsHistoryAndRules()
     {
         var created = await _f.Service.CreateAsync(Drafter, _f.Rainstorm(WarningLevel.Red), Token);

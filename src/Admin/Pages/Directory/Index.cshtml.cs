@@ -1,16 +1,19 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warning.Admin.Accounts;
 using Warning.Engine.Audience;
 using Warning.Engine.Issuing;
+using Warning.Engine.Persistence;
 
 namespace Warning.Admin.Pages.Directory;
 
 /// <summary>Directory management for administrators: what the directory holds, departments, and CSV import with its rejected rows.</summary>
 [Authorize(Policy = ApiScopes.DirectoryWrite)]
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class IndexModel(DirectoryStore directory, IDepartmentDirectory departments, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(DirectoryStore directory, IDepartmentDirectory departments, IAuditStore audit, TimeProvider timeProvider,
+    ILogger<IndexModel> logger) : PageModel
 {
     public RecipientDirectory Current => directory.Current;
 
@@ -42,6 +45,10 @@ public sealed class IndexModel(DirectoryStore directory, IDepartmentDirectory de
             : DirectoryCsvImporter.ImportPeople(buffer, builder, HttpContext.RequestAborted));
         Report = report;
         Log.DirectoryImported(logger, User.ToIssuer().UserId, report!.Imported, report.Rejected);
+        // A directory change decides who is warned: it belongs in the action log like any other configuration change.
+        await audit.AppendActionAsync(User.ToIssuer().UserId, "directory.import", ImportKind,
+            JsonSerializer.Serialize(new { file = file.FileName, imported = report.Imported, rejected = report.Rejected, version = directory.Current.Version }),
+            timeProvider.GetUtcNow(), HttpContext.RequestAborted);
         return Page();
     }
 }

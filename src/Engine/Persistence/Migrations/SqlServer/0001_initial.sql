@@ -25,8 +25,8 @@ CREATE TABLE devices (id NVARCHAR(100) PRIMARY KEY, kind NVARCHAR(32) NOT NULL, 
 -- fan-out appends at the right edge of the primary key instead of inserting all over it.
 -- The primary key is its only index. "What did this person receive" probes it once per version (versions
 -- are few, recipients millions). Provider receipts (DLRs) are not written into the delivery row: they are
--- stored, indexed by provider message id, and applied when deliveries are read (delivery_view), so a
--- receipt may arrive before or after its submit and the submit path maintains no message-id index.
+-- stored by provider message id and applied when deliveries are read (delivery_view), so a receipt may
+-- arrive before or after its submit, and the submit path maintains no message-id index.
 CREATE TABLE delivery_versions (version_key INT IDENTITY PRIMARY KEY, version_id NVARCHAR(200) NOT NULL UNIQUE);
 CREATE TABLE delivery_recipients (recipient_key INT IDENTITY PRIMARY KEY, recipient_id NVARCHAR(100) NOT NULL UNIQUE);
 CREATE TABLE delivery_channels (channel_key SMALLINT IDENTITY PRIMARY KEY, channel NVARCHAR(32) NOT NULL UNIQUE);
@@ -38,11 +38,15 @@ CREATE TABLE deliveries (
 CREATE TABLE delivery_attempts (
     version_id NVARCHAR(200) NOT NULL, recipient_id NVARCHAR(100) NOT NULL, channel NVARCHAR(32) NOT NULL, attempt INT NOT NULL,
     at_ms BIGINT NOT NULL, outcome NVARCHAR(32) NOT NULL, detail NVARCHAR(400), PRIMARY KEY (version_id, recipient_id, channel, attempt));
+-- Receipts as the provider sent them, kept for audit, and the first receipt (earliest received) of each
+-- provider message, which is what counts: it applies to its delivery when deliveries are read (see below).
 CREATE TABLE provider_receipts (
     id BIGINT IDENTITY PRIMARY KEY, channel_key SMALLINT NOT NULL, provider_message_id NVARCHAR(100) NOT NULL, state SMALLINT NOT NULL,
     received_at_ms BIGINT NOT NULL, raw NVARCHAR(MAX));
-CREATE INDEX ix_provider_receipts_message ON provider_receipts (channel_key, provider_message_id, received_at_ms, id);
 CREATE INDEX ix_provider_receipts_received ON provider_receipts (received_at_ms);
+CREATE TABLE first_receipts (
+    channel_key SMALLINT NOT NULL, provider_message_id NVARCHAR(100) NOT NULL, state SMALLINT NOT NULL,
+    received_at_ms BIGINT NOT NULL, PRIMARY KEY (channel_key, provider_message_id));
 -- The deliveries as audit queries and people read them: text ids from the registries (LEFT JOINs match like
 -- inner joins, every key being registered, and let the planner skip a registry a query does not read), and
 -- each delivery's first receipt applied under the forward-only rule: a receipt moves a delivery that is not
@@ -58,9 +62,7 @@ FROM deliveries d
 LEFT JOIN delivery_versions v ON v.version_key = d.version_key
 LEFT JOIN delivery_recipients r ON r.recipient_key = d.recipient_key
 LEFT JOIN delivery_channels c ON c.channel_key = d.channel_key
-OUTER APPLY (SELECT TOP 1 q.state, q.received_at_ms FROM provider_receipts q
-    WHERE q.channel_key = d.channel_key AND q.provider_message_id = d.provider_message_id
-    ORDER BY q.received_at_ms, q.id) p');
+LEFT JOIN first_receipts p ON p.channel_key = d.channel_key AND p.provider_message_id = d.provider_message_id');
 CREATE TABLE acknowledgements (
     version_id NVARCHAR(200) NOT NULL, person_id NVARCHAR(100) NOT NULL, channel NVARCHAR(32) NOT NULL, acknowledged_at_ms BIGINT NOT NULL,
     detail NVARCHAR(400), PRIMARY KEY (version_id, person_id));

@@ -25,8 +25,8 @@ CREATE TABLE devices (id TEXT PRIMARY KEY, kind TEXT NOT NULL, area_code TEXT, l
 -- fan-out appends at the right edge of the primary key instead of inserting all over it.
 -- The primary key is its only index. "What did this person receive" probes it once per version (versions
 -- are few, recipients millions). Provider receipts (DLRs) are not written into the delivery row: they are
--- stored, indexed by provider message id, and applied when deliveries are read (delivery_view), so a
--- receipt may arrive before or after its submit and the submit path maintains no message-id index.
+-- stored by provider message id and applied when deliveries are read (delivery_view), so a receipt may
+-- arrive before or after its submit, and the submit path maintains no message-id index.
 CREATE TABLE delivery_versions (version_key INTEGER PRIMARY KEY, version_id TEXT NOT NULL UNIQUE);
 CREATE TABLE delivery_recipients (recipient_key INTEGER PRIMARY KEY, recipient_id TEXT NOT NULL UNIQUE);
 CREATE TABLE delivery_channels (channel_key INTEGER PRIMARY KEY, channel TEXT NOT NULL UNIQUE);
@@ -38,16 +38,19 @@ CREATE TABLE deliveries (
 CREATE TABLE delivery_attempts (
     version_id TEXT NOT NULL, recipient_id TEXT NOT NULL, channel TEXT NOT NULL, attempt INTEGER NOT NULL,
     at_ms INTEGER NOT NULL, outcome TEXT NOT NULL, detail TEXT, PRIMARY KEY (version_id, recipient_id, channel, attempt));
+-- Receipts as the provider sent them, kept for audit, and the first receipt (earliest received) of each
+-- provider message, which is what counts: it applies to its delivery when deliveries are read (see below).
 CREATE TABLE provider_receipts (
     id INTEGER PRIMARY KEY, channel_key INTEGER NOT NULL, provider_message_id TEXT NOT NULL, state INTEGER NOT NULL,
     received_at_ms INTEGER NOT NULL, raw TEXT);
-CREATE INDEX ix_provider_receipts_message ON provider_receipts (channel_key, provider_message_id, received_at_ms, id);
 CREATE INDEX ix_provider_receipts_received ON provider_receipts (received_at_ms);
+CREATE TABLE first_receipts (
+    channel_key INTEGER NOT NULL, provider_message_id TEXT NOT NULL, state INTEGER NOT NULL,
+    received_at_ms INTEGER NOT NULL, PRIMARY KEY (channel_key, provider_message_id)) WITHOUT ROWID;
 -- The deliveries as audit queries and people read them: text ids from the registries (LEFT JOINs match like
 -- inner joins, every key being registered, and let the planner skip a registry a query does not read), and
 -- each delivery's first receipt applied under the forward-only rule: a receipt moves a delivery that is not
 -- final yet, or one whose final state came later than the receipt; otherwise the delivery's own state stands.
--- (SQLite has no LATERAL: the first receipt's rowid comes from a correlated subquery.)
 CREATE VIEW delivery_view AS
 SELECT d.version_key, d.recipient_key, d.channel_key, v.version_id, r.recipient_id, c.channel, d.area_code,
        CASE WHEN p.state IS NOT NULL AND (d.state < 3 OR p.received_at_ms < d.completed_at_ms) THEN p.state ELSE d.state END AS state,
@@ -58,9 +61,7 @@ FROM deliveries d
 LEFT JOIN delivery_versions v ON v.version_key = d.version_key
 LEFT JOIN delivery_recipients r ON r.recipient_key = d.recipient_key
 LEFT JOIN delivery_channels c ON c.channel_key = d.channel_key
-LEFT JOIN provider_receipts p ON p.id = (SELECT q.id FROM provider_receipts q
-    WHERE q.channel_key = d.channel_key AND q.provider_message_id = d.provider_message_id
-    ORDER BY q.received_at_ms, q.id LIMIT 1);
+LEFT JOIN first_receipts p ON p.channel_key = d.channel_key AND p.provider_message_id = d.provider_message_id;
 CREATE TABLE acknowledgements (
     version_id TEXT NOT NULL, person_id TEXT NOT NULL, channel TEXT NOT NULL, acknowledged_at_ms INTEGER NOT NULL,
     detail TEXT, PRIMARY KEY (version_id, person_id));
