@@ -54,7 +54,8 @@ internal static class EngineServices
             : new InProcessVersionCurrency());
 
         services.AddSingleton<SandboxRecorder>();
-        services.AddSingleton(sp => new ChannelAdapterRegistry(SandboxAdapters(sp)));
+        services.AddConfiguredChannels(configuration);
+        services.AddSingleton(sp => new ChannelAdapterRegistry(ChannelServices.Merge(SandboxAdapters(sp), sp)));
         services.AddSingleton(sp => new PublicationBoard(new AuditOutcomeSink(sp.GetRequiredService<DeliveryBatchWriter>(),
             RecipientIds(sp.GetRequiredService<DirectoryStore>()), sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton(sp => new FanOutDispatcher(sp.GetRequiredService<ChannelAdapterRegistry>(),

@@ -11,7 +11,7 @@ namespace Warning.Channels.Smpp;
 /// Each recipient gets the text as one submit_sm, or as concatenated parts sent in order; the batch's recipients
 /// share the window. Results: accepted → Sent (the first part's message_id), throttled → TransientFailure marked
 /// <see cref="DeliveryResult.IsThrottled"/>, no answer → Unknown (the SMSC may have it: never Failed, so it is not
-/// resent blindly), not bound → TransientFailure at once. Receipts go to the <see cref="IProviderReceiptSink"/>,
+/// resent blindly), not bound → TransientFailure marked <see cref="DeliveryResult.IsUnreachable"/> at once. Receipts go to the <see cref="IProviderReceiptSink"/>,
 /// replies to the <see cref="IInboundMessageSink"/>.
 /// It never retries, sleeps or throttles: the engine does, around it.
 /// </summary>
@@ -65,7 +65,7 @@ public sealed partial class SmppChannelAdapter : IChannelAdapter, IAsyncDisposab
         var session = await _client.GetSessionAsync(cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
-            return Uniform(recipients, r => DeliveryResult.Transient(r, "SMSC not bound; binding again"));
+            return Uniform(recipients, r => DeliveryResult.Unreachable(r, "SMSC not bound; binding again"));
         }
         var sends = new Task<DeliveryResult>[recipients.Count];
         for (var i = 0; i < sends.Length; i++)
@@ -115,7 +115,7 @@ public sealed partial class SmppChannelAdapter : IChannelAdapter, IAsyncDisposab
         var where = parts > 1 ? $"part {part + 1}/{parts}: " : string.Empty;
         return response.Outcome switch
         {
-            SmppOutcome.NotSent => DeliveryResult.Transient(recipient, where + response.Detail),
+            SmppOutcome.NotSent => DeliveryResult.Unreachable(recipient, where + response.Detail),
             SmppOutcome.NoAnswer => DeliveryResult.Unknown(recipient, where + response.Detail),
             _ when SmppStatus.IsThrottling(response.Status) => DeliveryResult.Throttled(recipient, where + "SMSC throttled: " + SmppStatus.Format(response.Status), throttlePause),
             _ when SmppStatus.IsTransient(response.Status) => DeliveryResult.Transient(recipient, where + SmppStatus.Format(response.Status)),

@@ -16,6 +16,13 @@ public readonly record struct DeliveryResult(int Recipient, DeliveryStatus Statu
     /// </summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// Set when the send never reached the provider because it could not be reached at all (no bind, connection
+    /// refused): the outage is the channel's, not this recipient's. The status is then
+    /// <see cref="DeliveryStatus.TransientFailure"/>; the engine waits the outage out instead of spending attempts.
+    /// </summary>
+    public bool IsUnreachable { get; init; }
+
     /// <summary>True when the provider throttled this send (<see cref="RetryAfter"/> is set).</summary>
     public bool IsThrottled => RetryAfter is not null;
 
@@ -36,6 +43,10 @@ public readonly record struct DeliveryResult(int Recipient, DeliveryStatus Statu
     /// <summary>Refused for lack of quota: transient, with the pause the provider asked for.</summary>
     public static DeliveryResult Throttled(int recipient, string detail, TimeSpan retryAfter) =>
         new(recipient, DeliveryStatus.TransientFailure, detail) { RetryAfter = retryAfter };
+
+    /// <summary>Not sent: the provider could not be reached at all (transient, the channel's outage).</summary>
+    public static DeliveryResult Unreachable(int recipient, string detail) =>
+        new(recipient, DeliveryStatus.TransientFailure, detail) { IsUnreachable = true };
 
     /// <summary>Failed for good.</summary>
     public static DeliveryResult Failed(int recipient, string detail) => new(recipient, DeliveryStatus.Failed, detail);

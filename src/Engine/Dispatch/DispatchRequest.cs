@@ -17,5 +17,11 @@ public sealed record DispatchRequest(
     /// <summary>Orange and Red are urgent; they pass routine work at every queue and bucket.</summary>
     public DispatchPriority Priority => Content.Level >= Alerts.WarningLevel.Orange ? DispatchPriority.Urgent : DispatchPriority.Routine;
 
+    /// <summary>
+    /// The channels this request falls back from, first the original one (empty for an original request). A fallback
+    /// request never resends recipients another run claimed and has not confirmed: they may be in flight there.
+    /// </summary>
+    public IReadOnlyList<string> FallbackChain { get; init; } = [];
+
     public LedgerScope Scope => new(Content.ThreadId, Content.VersionId, Channel);
 }

@@ -11,6 +11,7 @@ internal sealed class DispatchRun(DispatchRequest request, TimeProvider timeProv
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _pendingBatches = 1; // the producer holds one until it has queued everything
     private int _alreadyServed, _unknownResent, _unknownSkipped, _noAddress, _rateLimited, _superseded;
+    private int _fellBack;
     private int _sent, _delivered, _rejected, _failed, _unknown;
     private long _firstSendTicks = -1;
 
@@ -41,6 +42,8 @@ internal sealed class DispatchRun(DispatchRequest request, TimeProvider timeProv
     public void CountNoAddress(int count) => Interlocked.Add(ref _noAddress, count);
 
     public void CountRateLimited(int count) => Interlocked.Add(ref _rateLimited, count);
+
+    public void CountFellBack(int count) => Interlocked.Add(ref _fellBack, count);
 
     public void CountSuperseded(int count) => Interlocked.Add(ref _superseded, count);
 
@@ -86,6 +89,7 @@ internal sealed class DispatchRun(DispatchRequest request, TimeProvider timeProv
             Rejected = _rejected,
             Failed = _failed,
             Unknown = _unknown,
+            FellBack = _fellBack,
             FirstSendAt = first < 0 ? null : new DateTimeOffset(first, TimeSpan.Zero),
             CompletedAt = timeProvider.GetUtcNow(),
         };

@@ -40,6 +40,12 @@ public sealed record DispatchSummary
     /// <summary>The provider did not answer in time: maybe sent, maybe not.</summary>
     public int Unknown { get; init; }
 
+    /// <summary>
+    /// Recipients this channel could not serve (failed, rejected, no address) that were handed to its fallback
+    /// channel; they are also counted above, and the fallback's own outcomes are reported under its channel.
+    /// </summary>
+    public int FellBack { get; init; }
+
     /// <summary>When the first adapter call of this shard started; null when none was needed.</summary>
     public DateTimeOffset? FirstSendAt { get; init; }
 

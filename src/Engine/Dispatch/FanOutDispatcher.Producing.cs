@@ -37,6 +37,7 @@ public sealed partial class FanOutDispatcher
                 {
                     // Nobody to send to is a final answer: confirm, so a re-run does not count them as Unknown.
                     await ConfirmWithRetryAsync(request, handled.AsMemory(0, unaddressed), cancellationToken).ConfigureAwait(false);
+                    FallBack(run, handled.AsSpan(0, unaddressed));
                 }
             }
         }
@@ -51,7 +52,8 @@ public sealed partial class FanOutDispatcher
     /// <summary>Keeps the newly claimed recipients, and the unconfirmed ones when the Unknown policy resends them.</summary>
     private int Select(DispatchRun run, ReadOnlySpan<int> chunk, ReadOnlySpan<ClaimOutcome> outcomes, int[] selected)
     {
-        var resendUnknown = run.Request.Content.Level >= _options.ResendUnknownFrom;
+        // A fallback request skips them: the run that claimed them may still be sending there.
+        var resendUnknown = run.Request.Content.Level >= _options.ResendUnknownFrom && run.Request.FallbackChain.Count == 0;
         int count = 0, served = 0, unknown = 0;
         for (var i = 0; i < chunk.Length; i++)
         {

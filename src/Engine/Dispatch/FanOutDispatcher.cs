@@ -25,6 +25,7 @@ public sealed partial class FanOutDispatcher : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ChannelPipelines _pipelines;
     private readonly ConcurrentDictionary<string, Lazy<ChannelLane>> _lanes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> _pausedUntil = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
@@ -42,7 +43,7 @@ public sealed partial class FanOutDispatcher : IAsyncDisposable
         (_adapters, _ledger, _limiter, _currency, _sink, _options, _time) =
             (adapters, ledger, limiter, currency, sink, options, timeProvider);
         _logger = logger ?? NullLogger<FanOutDispatcher>.Instance;
-        _pipelines = new ChannelPipelines(options, timeProvider);
+        _pipelines = new ChannelPipelines(options, timeProvider, OnCircuitChange);
     }
 
     /// <summary>Adapter batches waiting on every channel (for the queue-depth gauge).</summary>

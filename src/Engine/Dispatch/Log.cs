@@ -15,4 +15,13 @@ internal static partial class Log
 
     [LoggerMessage(1004, LogLevel.Warning, "Dispatch store unavailable for version {VersionId} on {Channel}; retrying in {DelayMs} ms")]
     public static partial void StoreUnavailable(ILogger logger, Exception exception, string versionId, string channel, double delayMs);
+
+    [LoggerMessage(1005, LogLevel.Warning, "Circuit of channel {Channel} is now {State}")]
+    public static partial void CircuitChanged(ILogger logger, string channel, Polly.CircuitBreaker.CircuitState state);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Channel {Channel} throttled by its provider: every sender pauses {PauseMs} ms")]
+    public static partial void ChannelPaused(ILogger logger, string channel, double pauseMs);
+
+    [LoggerMessage(1007, LogLevel.Warning, "Version {VersionId}: {Count} recipients {Channel} could not serve fall back to {Fallback}")]
+    public static partial void FallingBack(ILogger logger, string versionId, string channel, string fallback, int count);
 }

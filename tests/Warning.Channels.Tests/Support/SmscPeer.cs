@@ -126,6 +126,29 @@ internal sealed class SmscPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the SMSC with SIGTERM: it exits between two PDUs, without unbind, answering nothing more.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            {
+                UseShellExecute = false,
+            })!;
+            await kill.WaitForExitAsync();
+        }
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>How many events named <paramref name="ev"/> have been seen so far.</summary>
+    public int Count(string ev)
+    {
+        lock (_lock)
+        {
+            return _events.Count(e => (string?)e["ev"] == ev);
+        }
+    }
+
     /// <summary>Kills the process (an SMSC crash: connections end without unbind).</summary>
     public async Task KillAsync()
     {

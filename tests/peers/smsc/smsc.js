@@ -7,6 +7,7 @@
 // Prints one JSON event per line on stdout (first {"ev":"listening","port":N}); takes one JSON command per line on
 // stdin: {"cmd":"set", throttle, silent, dlr, dlrStat, dlrTlv, dlrDelayMs} changes behaviour, {"cmd":"mo", from, to,
 // text} sends a mobile-originated deliver_sm to every bound session, {"cmd":"drop"} cuts every connection.
+// SIGTERM stops it abruptly (see the handler at the end).
 'use strict';
 const smpp = require('smpp');
 const readline = require('readline');
@@ -22,6 +23,7 @@ const quiet = process.argv.includes('--quiet');
 
 const mode = { throttle: false, silent: false, dlr: true, dlrStat: 'DELIVRD', dlrTlv: true, dlrDelayMs: 10 };
 const bound = new Set();
+const sessions = new Set(); // every connection, bound or not (SIGTERM cuts them all)
 const partial = new Map(); // "dest/ref" -> { total, parts: [], ids: [] }
 let nextId = 0x1000;
 let submits = 0;
@@ -93,7 +95,8 @@ function onSubmit(session, pdu) {
 const server = smpp.createServer({}, (session) => {
   session.socket.setNoDelay(true); // as SMSCs do: without it Nagle holds pipelined responses back for the ESME's ACKs
   session.on('error', () => {});
-  session.on('close', () => bound.delete(session));
+  sessions.add(session);
+  session.on('close', () => { bound.delete(session); sessions.delete(session); });
   session.on('bind_transceiver', (pdu) => {
     const ok = pdu.system_id === systemId && pdu.password === password;
     session.send(pdu.response({ command_status: ok ? 0 : smpp.ESME_RBINDFAIL, system_id: 'SMSC' }));
@@ -130,5 +133,16 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   }
 });
 process.stdin.on('end', () => process.exit(0)); // the test process went away: so do we
+// SIGTERM stops the SMSC the way a service stop does: at once, between two PDUs (node runs this handler between
+// events, never inside one), cutting every connection without unbind, answering nothing more. Every submit it logged was answered; whatever
+// the ESME sent after that dies unread with the process. (SIGKILL could land between logging a submit and
+// answering it, an ambiguity no ESME can resolve: SMPP has no idempotency key.)
+// The process exits once stdout has taken every event: a pipe the test reads slowly may still hold some, and exiting
+// at once would lose them.
+process.on('SIGTERM', () => {
+  server.close();
+  for (const session of sessions) session.socket.destroy();
+  process.stdout.write(JSON.stringify({ ev: 'stopping', submits }) + '\n', () => process.exit(0));
+});
 
 server.listen(port, '127.0.0.1', () => emit({ ev: 'listening', port: server.address().port }));
