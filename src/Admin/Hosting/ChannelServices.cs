@@ -33,7 +33,7 @@ internal static class ChannelServices
         services.AddSingleton(sp =>
         {
             var smpp = new SmppChannelAdapter(options, new AuditReceiptSink(sp.GetRequiredService<IAuditStore>()),
-                NullInboundMessageSink.Instance, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SmppChannelAdapter>>());
+                new DeferredInboundSink(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SmppChannelAdapter>>());
             smpp.Start(); // bind now, so receipts flow from the start
             return new ConfiguredChannel(smpp);
         });
@@ -66,5 +66,16 @@ internal static class ChannelServices
         public IChannelAdapter Adapter { get; } = adapter;
 
         public ValueTask DisposeAsync() => Adapter is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Replies (mobile-originated SMS such as 叫应 answers) go to the host's <see cref="IInboundMessageSink"/>, looked
+    /// up when the first one arrives: the sink's own services send through the adapters, so resolving it while the
+    /// adapter is built would be a cycle.
+    /// </summary>
+    private sealed class DeferredInboundSink(IServiceProvider services) : IInboundMessageSink
+    {
+        public ValueTask RecordAsync(InboundMessage message, CancellationToken cancellationToken) =>
+            (services.GetService<IInboundMessageSink>() ?? NullInboundMessageSink.Instance).RecordAsync(message, cancellationToken);
     }
 }

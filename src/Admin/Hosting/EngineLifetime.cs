@@ -8,21 +8,45 @@ namespace Warning.Admin.Hosting;
 /// Migrates the store before the host takes requests, and on shutdown stops in the order that loses nothing:
 /// running fan-outs, then the dispatcher's queued batches, then the receipt writer's buffer.
 /// </summary>
+/// <remarks>
+/// The parts to drain are taken at start, and a second stop (the test host and the program's own run loop both
+/// stop the host, and the program then disposes it) waits for the first drain instead of starting another, so
+/// stopping never needs the service provider, which may already be disposed.
+/// </remarks>
 internal sealed class EngineLifetime(IServiceProvider services) : IHostedService
 {
+    private readonly Lock _gate = new();
+    private (IPublicationRunner Runner, FanOutDispatcher Dispatcher, DeliveryBatchWriter Writer)? _parts;
+    private Task? _stopping;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await services.GetRequiredService<IAuditStore>().MigrateAsync(cancellationToken);
         _ = services.GetRequiredService<Engine.Audience.DirectoryStore>(); // build the directory now, not on the first request
+        _parts = (services.GetRequiredService<IPublicationRunner>(), services.GetRequiredService<FanOutDispatcher>(),
+            services.GetRequiredService<DeliveryBatchWriter>());
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (services.GetRequiredService<IPublicationRunner>() is IAsyncDisposable runner)
+        if (_parts is not { } parts)
+        {
+            return Task.CompletedTask; // a host that failed to start has nothing to drain
+        }
+        lock (_gate)
+        {
+            return _stopping ??= DrainAsync(parts, cancellationToken);
+        }
+    }
+
+    private static async Task DrainAsync((IPublicationRunner Runner, FanOutDispatcher Dispatcher, DeliveryBatchWriter Writer) parts,
+        CancellationToken cancellationToken)
+    {
+        if (parts.Runner is IAsyncDisposable runner)
         {
             await runner.DisposeAsync();
         }
-        await services.GetRequiredService<FanOutDispatcher>().DisposeAsync();
-        await services.GetRequiredService<DeliveryBatchWriter>().StopAsync(cancellationToken);
+        await parts.Dispatcher.DisposeAsync();
+        await parts.Writer.StopAsync(cancellationToken);
     }
 }

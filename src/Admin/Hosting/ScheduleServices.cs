@@ -19,7 +19,11 @@ internal static class ScheduleServices
         {
             q.ConfigureScheduler(s =>
             {
-                s.InstanceName = "warning"; // one name for the whole cluster: its rows in the store are keyed by it
+                // Clustered: one name for the whole cluster, its rows in the store are keyed by it. RAM store: a name of
+                // this host's own, because Quartz keeps schedulers in a process-wide repository by name and a second
+                // host in the same process (tests, or an embedding application) would otherwise get the first one's
+                // scheduler, with that host's services behind its jobs.
+                s.InstanceName = clustered ? "warning" : "warning-" + Guid.NewGuid().ToString("N");
                 s.IdleWaitTime = options.IdleWaitTime;
             });
             if (clustered)

@@ -26,6 +26,8 @@ internal sealed class WorkerProcess : IDisposable
         info.ArgumentList.Add(AdminAssembly);
         info.ArgumentList.Add("--role");
         info.ArgumentList.Add("worker");
+        // Workers here send through the sandbox and its send log: production.json's placeholder SMSC is not theirs.
+        info.Environment["WARNING_Warning__Channels__Sms__Adapter"] = "sandbox";
         foreach (var (key, value) in settings)
         {
             info.Environment["WARNING_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
