@@ -38,6 +38,9 @@ internal sealed record FanOutArguments
     /// <summary>Shards dispatched at once (a node's Hangfire workers).</summary>
     public int ParallelShards { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Recipients of the untimed warm-up warning: enough of them bring the hot paths to tier-1 JIT code.</summary>
+    public int WarmUp { get; init; } = 20_000;
+
     public static FanOutArguments Parse(IReadOnlyList<string> args)
     {
         var parsed = new FanOutArguments();
@@ -58,6 +61,7 @@ internal sealed record FanOutArguments
                 "--senders" => parsed with { Senders = Int(value) },
                 "--adapter-batch" => parsed with { AdapterBatch = Int(value) },
                 "--parallel-shards" => parsed with { ParallelShards = Int(value) },
+                "--warm-up" => parsed with { WarmUp = Int(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }

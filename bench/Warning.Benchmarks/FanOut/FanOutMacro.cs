@@ -25,6 +25,7 @@ internal static class FanOutMacro
             ["ledger"] = settings.Ledger,
             ["store"] = settings.Store,
             ["storeWriters"] = settings.StoreWriters,
+            ["warmUp"] = settings.WarmUp,
             ["processors"] = Environment.ProcessorCount,
         };
         await using (var backends = await FanOutBackends.CreateAsync(settings))
@@ -91,7 +92,7 @@ internal static class FanOutMacro
     {
         await using var dispatcher = backends.CreateDispatcher(new ProgressSink(0, Stopwatch.StartNew()));
         var warm = Content("warm-up", "warm-up", WarningLevel.Blue);
-        var recipients = Enumerable.Range(0, 20_000).ToArray();
+        var recipients = Enumerable.Range(0, settings.WarmUp).ToArray();
         await RunShardsAsync(dispatcher, [.. Shards(settings with { ShardSize = 5_000 }, recipients, warm)], settings.ParallelShards);
     }
 
