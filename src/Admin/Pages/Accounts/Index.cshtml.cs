@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Warning.Admin.Accounts;
@@ -40,6 +41,22 @@ public sealed partial class IndexModel(AccountService accounts, IDepartmentDirec
     public string? Error { get; private set; }
 
     public DateTimeOffset Now => timeProvider.GetUtcNow();
+
+    /// <summary>
+    /// Administrators only, checked before any handler runs: the directory:write policy alone would also admit an
+    /// API key, and a check after the handler would come after its change.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (User.HasClaim(c => c.Type == ConsoleClaims.ApiKey) || !User.ToIssuer().Roles.HasFlag(IssuerRoles.Administrator))
+        {
+            context.Result = Forbid();
+            return;
+        }
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync() => await PageAsync();
 
@@ -122,11 +139,6 @@ public sealed partial class IndexModel(AccountService accounts, IDepartmentDirec
 
     private async Task<IActionResult> PageAsync()
     {
-        // Administrators only: the directory:write scope alone (an API key) does not reach here, see the class comment.
-        if (User.HasClaim(c => c.Type == ConsoleClaims.ApiKey) || !User.ToIssuer().Roles.HasFlag(IssuerRoles.Administrator))
-        {
-            return Forbid();
-        }
         Users = await accounts.Store.ListAccountsAsync(HttpContext.RequestAborted);
         Keys = await accounts.Store.ListApiKeysAsync(HttpContext.RequestAborted);
         if (Error is not null)
