@@ -119,8 +119,9 @@ internal static class WarningGenerators
         .Select((message, groups, blocked, moreInfos, parameters) => message with
         {
             References = [.. message.References.Select(r => r with { Sender = message.Sender })],
-            TargetGroups = [.. groups],
-            BlockedChannels = [.. blocked],
+            // Target groups and blocked channels are sets: a reader keeps each once, so draw them distinct.
+            TargetGroups = [.. groups.Distinct(StringComparer.Ordinal)],
+            BlockedChannels = [.. blocked.Distinct(StringComparer.Ordinal)],
             Codes = ["CN-12379:1.0"],
             Infos = [message.Infos[0] with { Parameters = [.. parameters.Select(p => new NamedValue("p-" + p.Item1, p.Item2))] },
                 .. moreInfos.Select(i => i with { Expires = ExpiryAfter(message.Sent, i) })],
