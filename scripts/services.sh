@@ -67,6 +67,12 @@ start_postgres() {
       END IF; END \$\$;" >/dev/null
   "${psql[@]}" -tAc "SELECT 1 FROM pg_database WHERE datname = 'warning_test'" | grep -q 1 \
     || "${psql[@]}" -c "CREATE DATABASE warning_test OWNER warning ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0" >/dev/null
+  # A 1 M-recipient warning writes about half a gigabyte of WAL; with Debian's max_wal_size (1 GB) a checkpoint falls
+  # inside nearly every such fan-out and costs it about a tenth of its rate (bench/RESULTS.md, session 5). 4 GB is
+  # what README asks of a production store too. A reload applies it; nothing restarts.
+  if [ "$("${psql[@]}" -tAc "SHOW max_wal_size")" != "4GB" ]; then
+    "${psql[@]}" -c "ALTER SYSTEM SET max_wal_size = '4GB'" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
 }
 start_postgres
 echo "services: PostgreSQL $(psql --version | awk "{print \$3}") ready on 127.0.0.1:5432"

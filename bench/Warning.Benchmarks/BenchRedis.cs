@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Warning.Engine.Dispatch.Redis;
 
 namespace Warning.Benchmarks;
 
@@ -13,7 +14,7 @@ internal static class BenchRedis
         var configuration = Environment.GetEnvironmentVariable("WARNING_REDIS") is { Length: > 0 } configured
             ? configured
             : "127.0.0.1:6379";
-        var options = ConfigurationOptions.Parse(configuration);
+        var options = RedisConnections.Options(configuration);
         options.AbortOnConnectFail = false;
         var redis = ConnectionMultiplexer.Connect(options);
         if (redis.IsConnected)

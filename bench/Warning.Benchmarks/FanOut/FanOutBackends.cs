@@ -101,7 +101,7 @@ internal sealed class FanOutBackends : IAsyncDisposable
             throw new ArgumentException($"--ledger must be inprocess or redis, not '{settings.Ledger}'.");
         }
         var endpoint = Environment.GetEnvironmentVariable("WARNING_REDIS") ?? "127.0.0.1:6379";
-        var redis = await ConnectionMultiplexer.ConnectAsync(endpoint);
+        var redis = await ConnectionMultiplexer.ConnectAsync(RedisConnections.Options(endpoint));
         // A fresh key prefix per run: a benchmark must never find an earlier run's claims.
         var prefix = $"bench:{Guid.NewGuid():N}:";
         var backends = new FanOutBackends(settings, new RedisDeliveryLedger(redis, prefix), new RedisRateLimiter(redis, prefix + "rate:"));

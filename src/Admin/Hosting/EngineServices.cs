@@ -42,7 +42,7 @@ internal static class EngineServices
         services.AddSingleton<AudienceResolver>();
 
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(
-            sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis!));
+            RedisConnections.Options(sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis!)));
         services.AddSingleton<IDeliveryLedger>(sp => UsesRedis(sp)
             ? new RedisDeliveryLedger(sp.GetRequiredService<IConnectionMultiplexer>())
             : CreateLocalLedger(sp.GetRequiredService<IOptions<EngineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Warning.Engine.Dispatch.Redis;
 
 namespace Warning.Engine.Tests.Support;
 
@@ -18,7 +19,8 @@ internal static class RedisServer
     /// <summary>A new connection (a new "node"); the caller disposes it.</summary>
     public static async Task<ConnectionMultiplexer> ConnectAsync(bool allowAdmin = false, string? clientName = null)
     {
-        var options = ConfigurationOptions.Parse(Configuration);
+        // As the host and the workers connect (socket I/O on the thread pool), so the suites test what ships.
+        var options = RedisConnections.Options(Configuration);
         options.AbortOnConnectFail = false;
         options.AllowAdmin = allowAdmin;
         options.ClientName = clientName ?? options.ClientName;
