@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Warning.Engine.Durable;
 using Warning.Engine.Issuing;
 using Warning.Engine.Lifecycle;
 using Warning.Engine.Persistence;
@@ -26,10 +26,11 @@ public sealed partial class TriggerService(
     WarningComposer composer,
     IDepartmentDirectory departments,
     IAuditStore audit,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    INamedLocks? locks = null)
 {
     private readonly TriggerEvaluator _evaluator = new(timeProvider);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly INamedLocks _locks = locks ?? new InProcessNamedLocks();
 
     public ITriggerStore Store => store;
 
@@ -52,13 +53,11 @@ public sealed partial class TriggerService(
 
     private async Task<TriggerOutcome> ApplyAsync(TriggerRule rule, Reading reading, string source, CancellationToken cancellationToken)
     {
-        // One reading at a time per rule on this node. Across nodes, two updates of one thread collide on the
-        // thread's revision (one fails and the next reading retries), but two nodes opening from quiet at the same
-        // moment would open two warnings: send a station's readings to one node until rule states are claimed
-        // under a revision too.
-        var gate = _gates.GetOrAdd(rule.Id, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        // One reading at a time per rule, across every node that shares the locks (Redis in a cluster): reading the
+        // rule's state, opening or updating its warning and saving the state is one step, or two nodes given readings
+        // for a quiet rule at the same moment would each open a warning.
+        var held = await _locks.AcquireAsync("trigger-rule:" + rule.Id, cancellationToken).ConfigureAwait(false);
+        await using (held.ConfigureAwait(false))
         {
             var state = await store.GetRuleStateAsync(rule.Id, cancellationToken).ConfigureAwait(false) ?? RuleState.Quiet(rule.Id);
             var evaluation = _evaluator.Evaluate(rule, state, reading);
@@ -89,10 +88,6 @@ public sealed partial class TriggerService(
                     .ConfigureAwait(false);
             }
             return new(rule.Id, reading.StationId, evaluation.Kind, acted.Action, next.Level, acted.ThreadId, acted.Message);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 

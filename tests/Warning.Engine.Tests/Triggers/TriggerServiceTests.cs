@@ -1,7 +1,10 @@
+using StackExchange.Redis;
 using Warning.Engine.Alerts;
+using Warning.Engine.Durable;
 using Warning.Engine.Issuing;
 using Warning.Engine.Lifecycle;
 using Warning.Engine.Tests.Issuing;
+using Warning.Engine.Tests.Support;
 using Warning.Engine.Triggers;
 
 namespace Warning.Engine.Tests.Triggers;
@@ -127,4 +130,29 @@ public sealed class TriggerServiceTests : IAsyncLifetime
         Assert.Contains(log, e => e.Action == "publish" && e.Actor == "trigger:rain-rg001");
         Assert.Null(await _fixture.Store.VerifyActionLogAsync(Token));
     }
+
+    [Fact]
+    public async Task IngestAsync_TwoNodesGivenTheSameCrossingAtOnce_OpenOneWarning()
+    {
+        // Two nodes: each its own trigger service and Redis connection, one store and one Redis server between them.
+        var prefix = RedisServer.UniquePrefix("trigger-locks");
+        using var redisA = await RedisServer.ConnectAsync(clientName: "node-a");
+        using var redisB = await RedisServer.ConnectAsync(clientName: "node-b");
+        TriggerService Node(IConnectionMultiplexer redis) => new(_fixture.Store, _fixture.Service, _fixture.Composer,
+            new DepartmentDirectory([IssuingFixture.Bureau, IssuingFixture.WeatherStation]), _fixture.Store, TimeProvider.System,
+            new RedisNamedLocks(redis, TimeProvider.System, prefix));
+        var (nodeA, nodeB) = (Node(redisA), Node(redisB));
+        await _fixture.Store.SaveRuleAsync(Rule(TriggerMode.PublishDirectly), Token);
+
+        // The gauge's reading reaches both nodes (a retried POST, two collectors); each also has the rule quiet.
+        var reading = new Reading("RG-001", "rain_1h_mm", 62, _start.AddMinutes(1));
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => nodeA.IngestAsync([reading], "node-a", Token), Token),
+            Task.Run(() => nodeB.IngestAsync([reading], "node-b", Token), Token));
+
+        var threads = await _fixture.Service.ListAsync(null, cancellationToken: Token);
+        Assert.Single(threads);
+        Assert.Equal([TriggerAction.None, TriggerAction.Published], outcomes.SelectMany(o => o).Select(o => o.Action).Order());
+    }
 }
+
