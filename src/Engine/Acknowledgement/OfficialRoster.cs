@@ -6,7 +6,8 @@ namespace Warning.Engine.Acknowledgement;
 /// <summary>
 /// The responsible officials (责任人) of a directory snapshot by area: who must answer a version (every official
 /// whose area lies in one of its admin-code areas, the area itself included) and who supervises an area (the
-/// official of the nearest parent area that has one). Areas given only as polygons or circles select nobody here.
+/// official of the nearest parent area that has one). A polygon or circle selects the officials whose location lies
+/// inside it, as it selects the public; an official without a location is reached through admin codes only.
 /// </summary>
 public sealed class OfficialRoster
 {
@@ -27,15 +28,30 @@ public sealed class OfficialRoster
 
     public RecipientDirectory Directory { get; }
 
-    /// <summary>Officials of the version's areas, by area code, each once.</summary>
+    /// <summary>Officials of the version's areas (admin codes, polygons, circles), by area code, each once.</summary>
     public IReadOnlyList<Person> ResponsibleFor(WarningMessage version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        var prefixes = version.Infos.SelectMany(i => i.Areas).SelectMany(a => a.AdminCodes)
+        var areas = version.Infos.SelectMany(i => i.Areas).ToList();
+        var prefixes = areas.SelectMany(a => a.AdminCodes)
             .Where(AdminCodes.IsWellFormed).Select(AdminCodes.TargetPrefix).Distinct(StringComparer.Ordinal).ToList();
+        var shapes = Shapes(areas);
         return [.. _byArea.Values
-            .Where(p => prefixes.Any(prefix => p.AreaCode.StartsWith(prefix, StringComparison.Ordinal)))
+            .Where(p => prefixes.Any(prefix => p.AreaCode.StartsWith(prefix, StringComparison.Ordinal))
+                || p.Location is { IsValid: true } at && shapes.Any(s => s.Contains((double)at.Latitude, (double)at.Longitude)))
             .OrderBy(p => p.AreaCode, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The valid polygons and circles of the areas (an invalid one never passed publication's checks).</summary>
+    private static List<IShape> Shapes(IEnumerable<TargetArea> areas)
+    {
+        var shapes = new List<IShape>();
+        foreach (var area in areas)
+        {
+            shapes.AddRange(area.Polygons.Where(p => GeometryRules.Check(p) is null).Select(PreparedRing.From));
+            shapes.AddRange(area.Circles.Where(c => GeometryRules.Check(c) is null).Select(c => new PreparedCircle(c)));
+        }
+        return shapes;
     }
 
     public Person? Find(string personId) =>
