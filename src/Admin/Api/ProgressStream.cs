@@ -15,7 +15,7 @@ internal static class ProgressStream
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(30);
 
-    public static async Task StreamAsync(string versionId, HttpContext context, WarningViews views, TimeProvider timeProvider, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    public static async Task StreamAsync(string id, string versionId, HttpContext context, WarningViews views, TimeProvider timeProvider, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var cancellationToken = context.RequestAborted;
         context.Response.ContentType = "text/event-stream; charset=utf-8";
@@ -26,7 +26,7 @@ internal static class ProgressStream
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var progress = await views.ProgressAsync(versionId, cancellationToken);
+                var progress = await views.ProgressAsync(id, versionId, cancellationToken);
                 var payload = new { progress, at = timeProvider.GetUtcNow() };
                 await WriteAsync(context, "progress", JsonSerializer.Serialize(payload, json.Value.SerializerOptions), cancellationToken);
                 var finished = progress.State is "Completed" or "Failed" or "Recorded" or "NotStarted";

@@ -47,8 +47,8 @@ internal static class WarningApi
         group.MapPost("/{id}/cancel", (string id, CancelRequest body, HttpContext c, WarningActions a) =>
             Step(c, a.DraftCancelAsync(c.User.ToIssuer(), id, body.Reason, c.RequestAborted))).RequireAuthorization(ApiScopes.WarningsWrite)
             .WithSummary("起草解除（须填写理由）/ draft the Cancel with a reason").Produces<ThreadView>();
-        group.MapGet("/{id}/versions/{versionId}/progress", (string versionId, WarningViews v, CancellationToken ct) =>
-            v.ProgressAsync(versionId, ct)).RequireAuthorization(ApiScopes.WarningsRead)
+        group.MapGet("/{id}/versions/{versionId}/progress", (string id, string versionId, WarningViews v, CancellationToken ct) =>
+            v.ProgressAsync(id, versionId, ct)).RequireAuthorization(ApiScopes.WarningsRead)
             .WithSummary("发送进度 / delivery progress per channel");
         group.MapGet("/{id}/versions/{versionId}/progress/stream", ProgressStream.StreamAsync).RequireAuthorization(ApiScopes.WarningsRead)
             .WithSummary("发送进度（Server-Sent Events）/ live progress as SSE");
@@ -111,7 +111,7 @@ internal static class WarningApi
         return await idempotency.RunAsync(context, "publish:" + id, body, async () =>
         {
             var (thread, _) = await service.PublishAsync(context.User.ToIssuer(), id, context.RequestAborted);
-            var progress = await views.ProgressAsync(thread.Thread.Current!.Id, context.RequestAborted);
+            var progress = await views.ProgressAsync(thread.Thread.ThreadId, thread.Thread.Current!.Id, context.RequestAborted);
             return (StatusCodes.Status200OK, new PublishResult(WarningViews.Thread(thread), progress));
         });
     }

@@ -24,8 +24,20 @@ public sealed class DraftForm
 
     public string? Instruction { get; set; }
 
-    /// <summary>Hours until the warning expires; empty: until updated or cancelled.</summary>
+    /// <summary>Hours until the warning expires (counted from when it takes effect); empty: until updated or cancelled.</summary>
     public int? ExpiresHours { get; set; }
+
+    /// <summary>
+    /// When the warning takes effect, Beijing time as the form's date-time field gives it; empty: at once. Released
+    /// ahead of it, the warning is sent when it takes effect (the schedule starts the fan-out).
+    /// </summary>
+    public DateTime? EffectiveAt { get; set; }
+
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    private DateTimeOffset? Effective => EffectiveAt is { } at
+        ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Unspecified), Beijing)
+        : null;
 
     public WarningDraft ToDraft(DateTimeOffset now) => new()
     {
@@ -39,7 +51,8 @@ public sealed class DraftForm
         Channels = [.. Channels.Distinct(StringComparer.OrdinalIgnoreCase)],
         ChannelTexts = Texts.Where(t => !string.IsNullOrWhiteSpace(t.Value) && Channels.Contains(t.Key, StringComparer.OrdinalIgnoreCase))
             .ToDictionary(t => t.Key, t => t.Value.Trim(), StringComparer.OrdinalIgnoreCase),
-        Expires = ExpiresHours is > 0 and var hours ? now.AddHours(hours) : null,
+        Effective = Effective,
+        Expires = ExpiresHours is > 0 and var hours ? (Effective > now ? Effective.Value : now).AddHours(hours) : null,
     };
 
     public static DraftForm From(WarningDraft draft, DateTimeOffset now)
@@ -56,7 +69,10 @@ public sealed class DraftForm
             Texts = new Dictionary<string, string>(draft.ChannelTexts, StringComparer.OrdinalIgnoreCase),
             Description = draft.Description,
             Instruction = draft.Instruction,
-            ExpiresHours = draft.Expires is { } expires && expires > now ? (int)Math.Ceiling((expires - now).TotalHours) : null,
+            ExpiresHours = draft.Expires is { } expires && expires > now
+                ? (int)Math.Ceiling((expires - (draft.Effective > now ? draft.Effective.Value : now)).TotalHours)
+                : null,
+            EffectiveAt = draft.Effective is { } effective && effective > now ? effective.ToOffset(Beijing).DateTime : null,
         };
     }
 }

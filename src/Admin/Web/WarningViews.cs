@@ -10,7 +10,7 @@ namespace Warning.Admin.Web;
 
 /// <summary>Turns threads, fan-out progress and audit counts into the views that both the API and the pages show.</summary>
 public sealed class WarningViews(PublicationBoard board, IAuditStore audit, ChannelPolicy policy, WarningService service,
-    ChannelAdapterRegistry adapters)
+    ChannelAdapterRegistry adapters, TimeProvider timeProvider)
 {
     public static ThreadSummary Summary(WorkflowRecord record) => new(record.ThreadId, record.DepartmentId, record.State, record.Status,
         record.Level is { } level ? ((WarningLevel)level).ToString() : null, record.EventCode, record.Headline, record.PendingState,
@@ -38,7 +38,7 @@ public sealed class WarningViews(PublicationBoard board, IAuditStore audit, Chan
             [.. version.History.Select(h => new HistoryView(h.Action.ToString(), h.Actor, h.At, h.Comment))]);
     }
 
-    public async Task<ProgressView> ProgressAsync(string versionId, CancellationToken cancellationToken)
+    public async Task<ProgressView> ProgressAsync(string threadId, string versionId, CancellationToken cancellationToken)
     {
         if (board.Get(versionId) is { } live)
         {
@@ -54,8 +54,25 @@ public sealed class WarningViews(PublicationBoard board, IAuditStore audit, Chan
             var done = c.Submitted + c.Failed;
             return new ChannelProgressView(c.Name, c.Targeted, c.Submitted, c.Delivered, c.Failed, 0, 0, done, Percent(done, c.Targeted));
         }).ToList();
-        return new ProgressView(versionId, stored.Count == 0 ? "NotStarted" : "Recorded", null, null, stored, [], null,
+        var state = stored.Count > 0 ? "Recorded"
+            : await IsScheduledAsync(threadId, versionId, cancellationToken) ? nameof(PublicationState.Scheduled) : "NotStarted";
+        return new ProgressView(versionId, state, null, null, stored, [], null,
             Percent(stored.Sum(c => c.Done), stored.Sum(c => c.Targeted)));
+    }
+
+    /// <summary>Released and waiting for its effective time, whichever node will start it (the schedule is shared).</summary>
+    private async Task<bool> IsScheduledAsync(string threadId, string versionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var version = (await service.GetAsync(threadId, cancellationToken)).Thread.Versions.FirstOrDefault(v => v.Id == versionId);
+            return version is { State: VersionState.Published }
+                && version.Content.Infos.Select(i => i.Effective).Min() is { } effective && effective > timeProvider.GetUtcNow();
+        }
+        catch (IssuingException e) when (e.Error == IssuingError.NotFound)
+        {
+            return false;
+        }
     }
 
     public AudiencePreviewView Preview(WarningMessage message)

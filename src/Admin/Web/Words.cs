@@ -24,6 +24,9 @@ public static class Words
         "Completed" => ("已完成", "Completed"),
         "Failed" => ("失败", "Failed"),
         "Planning" => ("准备中", "Planning"),
+        "Scheduled" => ("已定时，生效时发送", "Scheduled: sent when it takes effect"),
+        "NotStarted" => ("未开始", "Not started"),
+        "Recorded" => ("已记录", "Recorded"),
         null or "" => ("—", "—"),
         _ => (state, state),
     };

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Warning.Admin.Accounts;
 using Warning.Admin.Tests.Support;
@@ -111,6 +113,38 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
         using var approve = await session.PostFormAsync(detail, detail + "?handler=Approve", new() { ["Comment"] = "同意" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, approve.StatusCode);
         Assert.Contains("step-error", await approve.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewWarningForm_TakingEffectLater_IsScheduledAndTheDetailPageSaysSo()
+    {
+        var session = await ConsoleSession.SignInAsync(factory, "duty", Ct);
+        var effective = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddHours(2);
+        using var created = await session.PostFormAsync("/warnings/new", "/warnings/new?handler=Create&submit=true", new()
+        {
+            ["Form.EventType"] = "11B03",
+            ["Form.Level"] = "Yellow",
+            ["Form.Status"] = "Actual",
+            ["Form.Description"] = "预计明晨强降雨",
+            ["Form.ExpiresHours"] = "6",
+            ["Form.EffectiveAt"] = effective.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        }, Ct, [new("Form.AreaCodes", "440199006")]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = created.Headers.Location!.OriginalString.Split('/')[^1];
+        using var approver = await ApiClients.WithKeyAsync(factory, "qinglan-ema", ApiScopes.WarningsApprove);
+        (await approver.PostAsJsonAsync($"/api/warnings/{id}/approve", new { comment = "同意" }, Ct)).EnsureSuccessStatusCode();
+        using var publisher = await ApiClients.WithKeyAsync(factory, "qinglan-ema", ApiScopes.WarningsWrite, ApiScopes.WarningsPublish,
+            ApiScopes.WarningsRead);
+
+        using var published = await publisher.PostAsync($"/api/warnings/{id}/publish", null, Ct);
+
+        published.EnsureSuccessStatusCode();
+        Assert.Equal("Scheduled", (await published.JsonAsync()).GetProperty("progress").GetProperty("state").GetString());
+        var page = await session.GetPageAsync($"/warnings/{id}", Ct);
+        Assert.Contains("已定时，生效时发送", page, StringComparison.Ordinal);
+        var cap = XDocument.Parse(await ConsoleSession.Anonymous(factory).GetPageAsync($"/cap/{id}.xml", Ct));
+        var written = DateTimeOffset.Parse(cap.Descendants().Single(e => e.Name.LocalName == "effective").Value, CultureInfo.InvariantCulture);
+        Assert.Equal(effective.AddTicks(-(effective.Ticks % TimeSpan.TicksPerMinute)), written);
     }
 
     [Fact]

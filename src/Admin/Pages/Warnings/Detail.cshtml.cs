@@ -90,7 +90,7 @@ public sealed class DetailModel(WarningService service, WarningActions actions, 
         Thread = WarningViews.Thread(issued);
         Pending = Thread.Versions.FirstOrDefault(v => v.Id == Thread.PendingVersionId);
         Live = Thread.Versions.LastOrDefault(v => v.State == "Published");
-        Progress = Live is null ? null : await views.ProgressAsync(Live.Id, HttpContext.RequestAborted);
+        Progress = Live is null ? null : await views.ProgressAsync(Thread.Id, Live.Id, HttpContext.RequestAborted);
         Notice = TempData["notice"] as string;
         return true;
     }
