@@ -8,6 +8,16 @@ namespace Warning.Engine.Audience;
 /// </summary>
 public sealed class AudienceResolver(DirectoryStore store, ChannelPolicy policy)
 {
+    /// <summary>
+    /// The text of <paramref name="message"/> on every channel the engine knows, cut to each one's limit: what a
+    /// channel falling back to another sends there.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TextByChannel(WarningMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return AudienceChannels.All.ToDictionary(c => c, c => policy.RenderText(message, c).Text, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Throws <see cref="AudienceTargetingException"/> for unknown areas or groups and invalid shapes.</summary>
     public WarningAudience Resolve(WarningMessage message)
     {

@@ -18,6 +18,8 @@ public sealed partial class FanOutDispatcher
         }
         var fallback = request with
         {
+            // The fallback channel's own text (an SMS cut to 70 characters is not what a WeChat message should say).
+            Content = request.Content.ForChannel(channel),
             Channel = channel,
             Recipients = recipients.ToArray(),
             FallbackChain = [.. request.FallbackChain, request.Channel],

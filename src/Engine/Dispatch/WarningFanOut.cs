@@ -37,11 +37,12 @@ public sealed class WarningFanOut(AudienceResolver resolver, DirectoryStore dire
             ? end - timeProvider.GetUtcNow() + TimeSpan.FromDays(1)
             : DefaultTimeToLive;
         var shards = new List<DispatchRequest>();
+        var texts = resolver.TextByChannel(message);
         foreach (var channel in audience.Channels)
         {
             var content = new DeliveryContent(threadId, message.Identifier, message.MsgType, message.Status, level,
                 channel.Text.Text, expires)
-            { Message = message };
+            { Message = message, TextByChannel = texts };
             var recipients = channel.Recipients.Memory;
             for (var offset = 0; offset < recipients.Length; offset += ShardSize)
             {

@@ -67,12 +67,18 @@ public sealed class FanOutDispatcherResilienceTests : IAsyncDisposable
         _options.Fallbacks["sms"] = "wechat";
         _options.Fallbacks["wechat"] = "sms"; // a cycle: the chain never re-enters sms
 
-        var summary = await CreateSut().DispatchAsync(Request(WarningLevel.Orange, 500), TestContext.Current.CancellationToken);
+        var request = Request(WarningLevel.Orange, 500);
+        request = request with
+        {
+            Content = request.Content with { TextByChannel = new Dictionary<string, string> { ["sms"] = "暴雨预警", ["wechat"] = "暴雨橙色预警：全文" } },
+        };
+
+        var summary = await CreateSut().DispatchAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal((500, 500, 0), (summary.Failed, summary.FellBack, summary.Sent));
         Assert.Equal(500, _wechat.TotalSends);
         Assert.All(Enumerable.Range(0, 500), r => Assert.Equal(1, _wechat.SendsTo(r)));
-        Assert.All(_wechat.Calls, c => Assert.Equal("暴雨预警", c.Content.Text));
+        Assert.All(_wechat.Calls, c => Assert.Equal("暴雨橙色预警：全文", c.Content.Text));
     }
 
     [Fact]

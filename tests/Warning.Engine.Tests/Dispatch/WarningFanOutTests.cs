@@ -54,6 +54,22 @@ public sealed class WarningFanOutTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _dispatcher.DisposeAsync();
 
+    [Fact]
+    public void Plan_AnyChannel_CarriesEveryChannelsTextForItsFallback()
+    {
+        var street = District.Areas.First(a => a.Level == AreaLevel.Street);
+        var message = Blue(street.Code);
+        var policy = new ChannelPolicy(new ChannelPolicyOptions());
+
+        var shard = CreateSut().Plan("thread-1", message).First(s => s.Channel == "sms");
+
+        Assert.Equal(policy.RenderText(message, "sms").Text, shard.Content.Text);
+        Assert.Equal(policy.RenderText(message, "wechat").Text, shard.Content.ForChannel("wechat").Text);
+        Assert.Equal(policy.RenderText(message, "led").Text, shard.Content.ForChannel("led").Text);
+        Assert.Same(shard.Content, shard.Content.ForChannel("sms"));
+        Assert.Same(shard.Content, shard.Content.ForChannel("email")); // nothing rendered for it: the channel's own text
+    }
+
     private WarningFanOut CreateSut(int shardSize = 50_000) =>
         new(new AudienceResolver(_store, new ChannelPolicy(new ChannelPolicyOptions())), _store, _dispatcher, TimeProvider.System)
         {
