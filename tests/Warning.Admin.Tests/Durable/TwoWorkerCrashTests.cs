@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Warning.Admin.Tests.Support;
 using Warning.Engine.Alerts;
 using Warning.Engine.Issuing;
@@ -26,30 +25,24 @@ public sealed partial class TwoWorkerCrashTests : IAsyncLifetime
     private const int ClaimBatch = 1024;
     private const int ShardsPerWorker = 4;
 
-    private readonly string _database = $"warning_crash_{Guid.NewGuid():N}";
     private readonly string _logs = Path.Combine(Path.GetTempPath(), $"warning-crash-{Guid.NewGuid():N}");
-    private string _connection = "";
+    private ThrowawayDatabase? _database;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         (await RedisServer.ConnectAsync()).Dispose();
-        await using var admin = await TestServers.OpenPostgreSqlAsync(TestServers.PostgreSql, Token);
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin))
-        {
-            await create.ExecuteNonQueryAsync(Token);
-        }
-        _connection = new NpgsqlConnectionStringBuilder(TestServers.PostgreSql) { Database = _database, Timeout = 15 }.ConnectionString;
+        _database = await ThrowawayDatabase.CreateAsync("warning_crash", Token);
         Directory.CreateDirectory(_logs);
     }
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = await TestServers.OpenPostgreSqlAsync(TestServers.PostgreSql, CancellationToken.None);
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync(CancellationToken.None);
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
         Directory.Delete(_logs, recursive: true);
     }
 
@@ -122,11 +115,11 @@ public sealed partial class TwoWorkerCrashTests : IAsyncLifetime
     private Dictionary<string, string> Settings() => new()
     {
         ["Warning:Store:Provider"] = "postgres",
-        ["Warning:Store:ConnectionString"] = _connection,
+        ["Warning:Store:ConnectionString"] = _database!.ConnectionString,
         ["Warning:Redis"] = RedisServer.Configuration,
         ["Warning:Jobs:Runner"] = "hangfire",
         ["Warning:Jobs:Storage"] = "postgres",
-        ["Warning:Jobs:ConnectionString"] = _connection,
+        ["Warning:Jobs:ConnectionString"] = _database!.ConnectionString,
         ["Warning:Jobs:InvisibilityTimeout"] = "00:00:05",
         ["Warning:Jobs:LeaseTimeToLive"] = "00:00:03",
         ["Warning:Jobs:LeaseRenewInterval"] = "00:00:01",

@@ -18,26 +18,22 @@ public sealed class UrgentQueueTests : IAsyncLifetime
 {
     private const int RoutineWorkers = 2;
 
-    private readonly string _database = $"warning_urgent_{Guid.NewGuid():N}";
-    private string _connection = "";
+    private ThrowawayDatabase? _database;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         (await RedisServer.ConnectAsync()).Dispose();
-        await using var admin = await TestServers.OpenPostgreSqlAsync(TestServers.PostgreSql, Token);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-        await create.ExecuteNonQueryAsync(Token);
-        _connection = new NpgsqlConnectionStringBuilder(TestServers.PostgreSql) { Database = _database, Timeout = 15 }.ConnectionString;
+        _database = await ThrowawayDatabase.CreateAsync("warning_urgent", Token);
     }
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = await TestServers.OpenPostgreSqlAsync(TestServers.PostgreSql, CancellationToken.None);
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync(CancellationToken.None);
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -106,7 +102,7 @@ public sealed class UrgentQueueTests : IAsyncLifetime
 
     private async Task<T> ScalarAsync<T>(string sql, string versionId, DateTime? before = null)
     {
-        await using var connection = await TestServers.OpenPostgreSqlAsync(_connection, Token);
+        await using var connection = await TestServers.OpenPostgreSqlAsync(_database!.ConnectionString, Token);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("pattern", $"%{versionId}%");
         if (before is { } at)
@@ -119,11 +115,11 @@ public sealed class UrgentQueueTests : IAsyncLifetime
     private Dictionary<string, string> Settings() => new()
     {
         ["Warning:Store:Provider"] = "postgres",
-        ["Warning:Store:ConnectionString"] = _connection,
+        ["Warning:Store:ConnectionString"] = _database!.ConnectionString,
         ["Warning:Redis"] = RedisServer.Configuration,
         ["Warning:Jobs:Runner"] = "hangfire",
         ["Warning:Jobs:Storage"] = "postgres",
-        ["Warning:Jobs:ConnectionString"] = _connection,
+        ["Warning:Jobs:ConnectionString"] = _database!.ConnectionString,
         ["Warning:Jobs:RoutineWorkers"] = RoutineWorkers.ToString(CultureInfo.InvariantCulture),
         ["Warning:Directory:DemoPeople"] = "5000",
         ["Warning:ShardSize"] = "20",

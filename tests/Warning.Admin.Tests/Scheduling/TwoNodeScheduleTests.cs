@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Warning.Admin.Tests.Durable;
 using Warning.Admin.Tests.Support;
 using Warning.Engine.Alerts;
@@ -23,28 +22,24 @@ public sealed class TwoNodeScheduleTests : IAsyncLifetime
 {
     private static readonly TimeSpan RepeatInterval = TimeSpan.FromSeconds(4);
 
-    private readonly string _database = $"warning_sched_{Guid.NewGuid():N}";
     private readonly string _logs = Path.Combine(Path.GetTempPath(), $"warning-sched-{Guid.NewGuid():N}");
-    private string _connection = "";
+    private ThrowawayDatabase? _database;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         (await RedisServer.ConnectAsync()).Dispose();
-        await using var admin = await TestServers.OpenPostgreSqlAsync(TestServers.PostgreSql, Token);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-        await create.ExecuteNonQueryAsync(Token);
-        _connection = new NpgsqlConnectionStringBuilder(TestServers.PostgreSql) { Database = _database, Timeout = 15 }.ConnectionString;
+        _database = await ThrowawayDatabase.CreateAsync("warning_sched", Token);
         Directory.CreateDirectory(_logs);
     }
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = await TestServers.OpenPostgreSqlAsync(TestServers.PostgreSql, CancellationToken.None);
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync(CancellationToken.None);
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
         Directory.Delete(_logs, recursive: true);
     }
 
@@ -173,13 +168,13 @@ public sealed class TwoNodeScheduleTests : IAsyncLifetime
     {
         ["Urls"] = "http://127.0.0.1:0",
         ["Warning:Store:Provider"] = "postgres",
-        ["Warning:Store:ConnectionString"] = _connection,
+        ["Warning:Store:ConnectionString"] = _database!.ConnectionString,
         ["Warning:Redis"] = RedisServer.Configuration,
         ["Warning:Jobs:Runner"] = "hangfire",
         ["Warning:Jobs:Storage"] = "postgres",
-        ["Warning:Jobs:ConnectionString"] = _connection,
+        ["Warning:Jobs:ConnectionString"] = _database!.ConnectionString,
         ["Warning:Schedule:Store"] = "postgres",
-        ["Warning:Schedule:ConnectionString"] = _connection,
+        ["Warning:Schedule:ConnectionString"] = _database!.ConnectionString,
         ["Warning:Schedule:IdleWaitTime"] = "00:00:01",
         ["Warning:Schedule:CheckinInterval"] = "00:00:02",
         ["Warning:Schedule:RepeatBroadcastInterval"] = RepeatInterval.ToString("c", CultureInfo.InvariantCulture),
