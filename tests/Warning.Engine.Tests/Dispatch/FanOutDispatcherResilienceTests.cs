@@ -6,6 +6,7 @@ using Warning.Engine.Channels;
 using Warning.Engine.Dispatch;
 using Warning.Engine.Dispatch.InProcess;
 using Warning.Engine.Resilience;
+using static Warning.Engine.Tests.Dispatch.DispatchRequests;
 
 namespace Warning.Engine.Tests.Dispatch;
 
@@ -30,7 +31,7 @@ public sealed class FanOutDispatcherResilienceTests : IAsyncDisposable
     {
         _sms.Down = true;
         var sut = CreateSut();
-        var dispatch = sut.DispatchAsync(Request(WarningLevel.Red, 1_000), TestContext.Current.CancellationToken);
+        var dispatch = sut.DispatchAsync(SmsRequest(WarningLevel.Red, 1_000), TestContext.Current.CancellationToken);
 
         // Down long enough for the circuit to open and a probe to fail: far more than MaxAttempts could wait out.
         await WaitUntil(() => _transitions.Count(s => s == CircuitState.HalfOpen) >= 2);
@@ -53,7 +54,7 @@ public sealed class FanOutDispatcherResilienceTests : IAsyncDisposable
         // The first answer for recipients 0–9 is "no answer" (the provider did not get them); later sends succeed.
         _sms.Answer = (r, attempt) => r < 10 && attempt == 1 ? DeliveryResult.Unknown(r, "connection lost") : DeliveryResult.Sent(r);
 
-        var summary = await CreateSut().DispatchAsync(Request(level, 100), TestContext.Current.CancellationToken);
+        var summary = await CreateSut().DispatchAsync(SmsRequest(level, 100), TestContext.Current.CancellationToken);
 
         Assert.Equal((100 - unknown, unknown), (summary.Sent, summary.Unknown));
         Assert.Equal(100 + 10 - unknown, _sms.Calls);
@@ -67,7 +68,7 @@ public sealed class FanOutDispatcherResilienceTests : IAsyncDisposable
         _options.Fallbacks["sms"] = "wechat";
         _options.Fallbacks["wechat"] = "sms"; // a cycle: the chain never re-enters sms
 
-        var request = Request(WarningLevel.Orange, 500);
+        var request = SmsRequest(WarningLevel.Orange, 500);
         request = request with
         {
             Content = request.Content with { TextByChannel = new Dictionary<string, string> { ["sms"] = "暴雨预警", ["wechat"] = "暴雨橙色预警：全文" } },
@@ -87,7 +88,7 @@ public sealed class FanOutDispatcherResilienceTests : IAsyncDisposable
         _sms.Down = true;
         _options.MaxCircuitWait = TimeSpan.FromMilliseconds(700);
 
-        var summary = await CreateSut().DispatchAsync(Request(WarningLevel.Orange, 50), TestContext.Current.CancellationToken);
+        var summary = await CreateSut().DispatchAsync(SmsRequest(WarningLevel.Orange, 50), TestContext.Current.CancellationToken);
 
         Assert.Equal((50, 0), (summary.Failed, summary.FellBack));
         Assert.Equal(0, _wechat.TotalSends);
@@ -110,7 +111,7 @@ public sealed class FanOutDispatcherResilienceTests : IAsyncDisposable
         };
         _sms.BatchSize = 10;
 
-        var summary = await CreateSut().DispatchAsync(Request(WarningLevel.Yellow, 200), TestContext.Current.CancellationToken);
+        var summary = await CreateSut().DispatchAsync(SmsRequest(WarningLevel.Yellow, 200), TestContext.Current.CancellationToken);
 
         Assert.Equal(200, summary.Sent);
         Assert.NotNull(throttledAt);
@@ -134,19 +135,6 @@ public sealed class FanOutDispatcherResilienceTests : IAsyncDisposable
             new InProcessVersionCurrency(), NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
         _sut.CircuitChanged += (_, change) => _transitions.Enqueue(change.State);
         return _sut;
-    }
-
-    private static DispatchRequest Request(WarningLevel level, int count) => new(
-        new DeliveryContent("t1", "v1", MessageType.Alert, AlertStatus.Actual, level, "暴雨预警", null),
-        "sms", Enumerable.Range(0, count).ToArray(), new EveryoneAddressBook(), TimeSpan.FromHours(1));
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 1_000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-        Assert.True(condition());
     }
 
     private sealed class EveryoneAddressBook : IRecipientAddressBook

@@ -3,6 +3,7 @@ using Warning.Engine.Audience;
 using Warning.Engine.Channels;
 using Warning.Engine.Dispatch;
 using Warning.Engine.Dispatch.InProcess;
+using static Warning.Engine.Tests.Dispatch.DispatchRequests;
 
 namespace Warning.Engine.Tests.Dispatch;
 
@@ -17,7 +18,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task DispatchAsync_TenThousandRecipients_SendsEachExactlyOnce()
     {
-        var summary = await CreateSut().DispatchAsync(Request(WarningLevel.Blue, 10_000), TestContext.Current.CancellationToken);
+        var summary = await CreateSut().DispatchAsync(SmsRequest(WarningLevel.Blue, 10_000), TestContext.Current.CancellationToken);
         Assert.Equal((10_000, 10_000), (summary.Targeted, summary.Sent));
         Assert.Equal(10_000, _adapter.TotalSends);
         Assert.All(Enumerable.Range(0, 10_000), r => Assert.Equal(1, _adapter.SendsTo(r)));
@@ -29,8 +30,8 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     public async Task DispatchAsync_ShardRunAgain_SendsNothingTwice()
     {
         var sut = CreateSut();
-        await sut.DispatchAsync(Request(WarningLevel.Red, 2_000), TestContext.Current.CancellationToken);
-        var again = await sut.DispatchAsync(Request(WarningLevel.Red, 2_000), TestContext.Current.CancellationToken);
+        await sut.DispatchAsync(SmsRequest(WarningLevel.Red, 2_000), TestContext.Current.CancellationToken);
+        var again = await sut.DispatchAsync(SmsRequest(WarningLevel.Red, 2_000), TestContext.Current.CancellationToken);
         Assert.Equal((2_000, 0), (again.AlreadyServed, again.Sent));
         Assert.Equal(2_000, _adapter.TotalSends);
     }
@@ -40,7 +41,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     [InlineData(WarningLevel.Blue, 0, 100)]
     public async Task DispatchAsync_ClaimedButNeverConfirmed_FollowsUnknownPolicy(WarningLevel level, int resent, int skipped)
     {
-        var request = Request(level, 1_000);
+        var request = SmsRequest(level, 1_000);
         var crashed = new ClaimOutcome[100];
         await _ledger.ClaimAsync(request.Scope, request.Recipients[..100], crashed, TimeSpan.FromHours(1), TestContext.Current.CancellationToken);
 
@@ -57,7 +58,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     public async Task DispatchAsync_TransientFailures_RetriesOnlyTheFailedRecipients()
     {
         _adapter.Answer = (r, attempt) => r % 10 == 0 && attempt == 1 ? DeliveryResult.Transient(r, "busy") : DeliveryResult.Sent(r);
-        var summary = await CreateSut().DispatchAsync(Request(WarningLevel.Orange, 1_000), TestContext.Current.CancellationToken);
+        var summary = await CreateSut().DispatchAsync(SmsRequest(WarningLevel.Orange, 1_000), TestContext.Current.CancellationToken);
         Assert.Equal(1_000, summary.Sent);
         Assert.Equal(1_100, _adapter.TotalSends);
         Assert.Equal(2, _adapter.SendsTo(10));
@@ -73,7 +74,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
         _sut = new FanOutDispatcher(new ChannelAdapterRegistry([_adapter]), _ledger, limiter, _currency,
             NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
 
-        var summary = await _sut.DispatchAsync(Request(WarningLevel.Yellow, 100), TestContext.Current.CancellationToken);
+        var summary = await _sut.DispatchAsync(SmsRequest(WarningLevel.Yellow, 100), TestContext.Current.CancellationToken);
 
         Assert.Equal(100, summary.Sent);
         Assert.Equal(130, limiter.Granted("provider:sms")); // 100 first sends + 30 resends of the throttled
@@ -88,7 +89,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
         _sut = new FanOutDispatcher(new ChannelAdapterRegistry([_adapter]), _ledger, limiter, _currency,
             NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
 
-        await _sut.DispatchAsync(Request(WarningLevel.Yellow, 100), TestContext.Current.CancellationToken);
+        await _sut.DispatchAsync(SmsRequest(WarningLevel.Yellow, 100), TestContext.Current.CancellationToken);
 
         Assert.Equal(100, limiter.Granted("provider:sms"));
     }
@@ -97,7 +98,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     public async Task DispatchAsync_AlwaysTransient_GivesUpAfterMaxAttemptsAsFailed()
     {
         _adapter.Answer = (r, _) => DeliveryResult.Transient(r, "down");
-        var summary = await CreateSut().DispatchAsync(Request(WarningLevel.Yellow, 10), TestContext.Current.CancellationToken);
+        var summary = await CreateSut().DispatchAsync(SmsRequest(WarningLevel.Yellow, 10), TestContext.Current.CancellationToken);
         Assert.Equal(10, summary.Failed);
         Assert.Equal(3, _adapter.SendsTo(0));
     }
@@ -107,8 +108,8 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     {
         _adapter.Gate = new SemaphoreSlim(0);
         var sut = CreateSut();
-        var run = sut.DispatchAsync(Request(WarningLevel.Blue, 5_000), TestContext.Current.CancellationToken);
-        await WaitUntil(() => !_adapter.Calls.IsEmpty);
+        var run = sut.DispatchAsync(SmsRequest(WarningLevel.Blue, 5_000), TestContext.Current.CancellationToken);
+        await WaitUntil(() => !_adapter.Calls.IsEmpty, seconds: 5);
         _currency.Retire("v1");
         _adapter.Gate.Release(1_000);
         var summary = await run;
@@ -123,9 +124,9 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
         _options.SendersPerChannel = 1;
         _adapter.Gate = new SemaphoreSlim(0);
         var sut = CreateSut();
-        var blue = sut.DispatchAsync(Request(WarningLevel.Blue, 5_000), TestContext.Current.CancellationToken);
-        await WaitUntil(() => !_adapter.Calls.IsEmpty);
-        var red = sut.DispatchAsync(Request(WarningLevel.Red, 10, version: "red"), TestContext.Current.CancellationToken);
+        var blue = sut.DispatchAsync(SmsRequest(WarningLevel.Blue, 5_000), TestContext.Current.CancellationToken);
+        await WaitUntil(() => !_adapter.Calls.IsEmpty, seconds: 5);
+        var red = sut.DispatchAsync(SmsRequest(WarningLevel.Red, 10, version: "red"), TestContext.Current.CancellationToken);
         await Task.Delay(50, TestContext.Current.CancellationToken);
         _adapter.Gate.Release(1_000);
         await Task.WhenAll(blue, red);
@@ -136,7 +137,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task DispatchAsync_RecipientWithoutAddress_IsCountedNotSent()
     {
-        var request = Request(WarningLevel.Blue, 100) with { AddressBook = new EvenAddressBook() };
+        var request = SmsRequest(WarningLevel.Blue, 100) with { AddressBook = new EvenAddressBook() };
         var summary = await CreateSut().DispatchAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal((50, 50), (summary.Sent, summary.NoAddress));
         var again = await CreateSut().DispatchAsync(request, TestContext.Current.CancellationToken);
@@ -149,7 +150,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
         var broken = new BrokenAdapter();
         _sut = new FanOutDispatcher(new ChannelAdapterRegistry([broken]), _ledger, new InProcessRateLimiter(TimeProvider.System),
             _currency, NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
-        var summary = await _sut.DispatchAsync(Request(WarningLevel.Blue, 10), TestContext.Current.CancellationToken);
+        var summary = await _sut.DispatchAsync(SmsRequest(WarningLevel.Blue, 10), TestContext.Current.CancellationToken);
         Assert.Equal(10, summary.Failed);
     }
 
@@ -161,7 +162,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
         _sut = new FanOutDispatcher(new ChannelAdapterRegistry([_adapter]), flaky, new InProcessRateLimiter(TimeProvider.System),
             _currency, NullDeliveryOutcomeSink.Instance, _options, TimeProvider.System);
 
-        var summary = await _sut.DispatchAsync(Request(WarningLevel.Blue, 10_000), TestContext.Current.CancellationToken);
+        var summary = await _sut.DispatchAsync(SmsRequest(WarningLevel.Blue, 10_000), TestContext.Current.CancellationToken);
 
         Assert.True(flaky.Failures > 5);
         Assert.Equal((10_000, 0), (summary.Sent, summary.UnknownSkipped));
@@ -171,7 +172,7 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task DispatchAsync_UnknownChannel_ThrowsChannelNotRegistered()
     {
-        var request = Request(WarningLevel.Blue, 1) with { Channel = "fax" };
+        var request = SmsRequest(WarningLevel.Blue, 1) with { Channel = "fax" };
         await Assert.ThrowsAsync<ChannelNotRegisteredException>(() => CreateSut().DispatchAsync(request, TestContext.Current.CancellationToken));
     }
 
@@ -203,19 +204,6 @@ public sealed class FanOutDispatcherTests : IAsyncDisposable
             }
             return ValueTask.CompletedTask;
         }
-    }
-
-    private static DispatchRequest Request(WarningLevel level, int count, string version = "v1") => new(
-        new DeliveryContent("t1", version, MessageType.Alert, AlertStatus.Actual, level, "暴雨预警", null),
-        "sms", Enumerable.Range(0, count).ToArray(), new EveryoneAddressBook(), TimeSpan.FromHours(1));
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-        Assert.True(condition());
     }
 
     private sealed class EveryoneAddressBook : IRecipientAddressBook
