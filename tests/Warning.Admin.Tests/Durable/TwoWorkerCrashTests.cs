@@ -25,25 +25,18 @@ public sealed partial class TwoWorkerCrashTests : IAsyncLifetime
     private const int ClaimBatch = 1024;
     private const int ShardsPerWorker = 4;
 
-    private readonly string _logs = Path.Combine(Path.GetTempPath(), $"warning-crash-{Guid.NewGuid():N}");
-    private ThrowawayDatabase? _database;
+    private MultiNodeServers? _servers;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        (await RedisServer.ConnectAsync()).Dispose();
-        _database = await ThrowawayDatabase.CreateAsync("warning_crash", Token);
-        Directory.CreateDirectory(_logs);
-    }
+    public async ValueTask InitializeAsync() => _servers = await MultiNodeServers.CreateAsync("warning_crash", Token);
 
     public async ValueTask DisposeAsync()
     {
-        if (_database is not null)
+        if (_servers is not null)
         {
-            await _database.DisposeAsync();
+            await _servers.DisposeAsync();
         }
-        Directory.Delete(_logs, recursive: true);
     }
 
     [Fact]
@@ -80,11 +73,11 @@ public sealed partial class TwoWorkerCrashTests : IAsyncLifetime
         await service.ApproveAsync(approver, created.Thread.ThreadId, null, Token);
         await service.PublishAsync(drafter, created.Thread.ThreadId, Token);
 
-        await WaitForAsync(() => SendLog.Read(_logs).Total >= audience * 2 / 5, first, second, TimeSpan.FromMinutes(3));
+        await WaitForAsync(() => SendLog.Read(_servers!.SendLogs).Total >= audience * 2 / 5, first, second, TimeSpan.FromMinutes(3));
         first.Kill();
-        await WaitForAsync(() => SendLog.Read(_logs).Distinct >= audience, null, second, TimeSpan.FromMinutes(4));
+        await WaitForAsync(() => SendLog.Read(_servers!.SendLogs).Distinct >= audience, null, second, TimeSpan.FromMinutes(4));
 
-        var log = SendLog.Read(_logs);
+        var log = SendLog.Read(_servers!.SendLogs);
         var window = (QueueCapacity + Senders) * BatchSize + ShardsPerWorker * ClaimBatch;
         TestContext.Current.TestOutputHelper?.WriteLine($"audience {audience}; {log}; in-flight window {window}");
         Assert.True(audience >= 200_000, $"the district should have at least 200,000 SMS recipients, has {audience}");
@@ -107,7 +100,7 @@ public sealed partial class TwoWorkerCrashTests : IAsyncLifetime
                 Assert.Fail($"{worker.Name} exited early:\n{worker.Output}");
             }
             Assert.True(TimeProvider.System.GetUtcNow() < deadline,
-                $"timed out after {timeout}; log so far: {SendLog.Read(_logs)}\n{mustLiveB.Name}:\n{mustLiveB.Output}");
+                $"timed out after {timeout}; log so far: {SendLog.Read(_servers!.SendLogs)}\n{mustLiveB.Name}:\n{mustLiveB.Output}");
             await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, Token);
         }
     }
@@ -115,11 +108,11 @@ public sealed partial class TwoWorkerCrashTests : IAsyncLifetime
     private Dictionary<string, string> Settings() => new()
     {
         ["Warning:Store:Provider"] = "postgres",
-        ["Warning:Store:ConnectionString"] = _database!.ConnectionString,
+        ["Warning:Store:ConnectionString"] = _servers!.ConnectionString,
         ["Warning:Redis"] = RedisServer.Configuration,
         ["Warning:Jobs:Runner"] = "hangfire",
         ["Warning:Jobs:Storage"] = "postgres",
-        ["Warning:Jobs:ConnectionString"] = _database!.ConnectionString,
+        ["Warning:Jobs:ConnectionString"] = _servers!.ConnectionString,
         ["Warning:Jobs:InvisibilityTimeout"] = "00:00:05",
         ["Warning:Jobs:LeaseTimeToLive"] = "00:00:03",
         ["Warning:Jobs:LeaseRenewInterval"] = "00:00:01",
@@ -129,7 +122,7 @@ public sealed partial class TwoWorkerCrashTests : IAsyncLifetime
         ["Warning:SandboxChannels"] = "sms",
         ["Warning:SandboxLatency"] = "00:00:00.040",
         ["Warning:SandboxBatchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
-        ["Warning:SandboxSendLog"] = _logs,
+        ["Warning:SandboxSendLog"] = _servers!.SendLogs,
         ["Dispatch:QueueCapacity"] = QueueCapacity.ToString(CultureInfo.InvariantCulture),
         ["Dispatch:SendersPerChannel"] = Senders.ToString(CultureInfo.InvariantCulture),
         ["Dispatch:ClaimBatchSize"] = ClaimBatch.ToString(CultureInfo.InvariantCulture),

@@ -18,21 +18,17 @@ public sealed class UrgentQueueTests : IAsyncLifetime
 {
     private const int RoutineWorkers = 2;
 
-    private ThrowawayDatabase? _database;
+    private MultiNodeServers? _servers;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        (await RedisServer.ConnectAsync()).Dispose();
-        _database = await ThrowawayDatabase.CreateAsync("warning_urgent", Token);
-    }
+    public async ValueTask InitializeAsync() => _servers = await MultiNodeServers.CreateAsync("warning_urgent", Token);
 
     public async ValueTask DisposeAsync()
     {
-        if (_database is not null)
+        if (_servers is not null)
         {
-            await _database.DisposeAsync();
+            await _servers.DisposeAsync();
         }
     }
 
@@ -102,7 +98,7 @@ public sealed class UrgentQueueTests : IAsyncLifetime
 
     private async Task<T> ScalarAsync<T>(string sql, string versionId, DateTime? before = null)
     {
-        await using var connection = await TestServers.OpenPostgreSqlAsync(_database!.ConnectionString, Token);
+        await using var connection = await TestServers.OpenPostgreSqlAsync(_servers!.ConnectionString, Token);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("pattern", $"%{versionId}%");
         if (before is { } at)
@@ -115,11 +111,11 @@ public sealed class UrgentQueueTests : IAsyncLifetime
     private Dictionary<string, string> Settings() => new()
     {
         ["Warning:Store:Provider"] = "postgres",
-        ["Warning:Store:ConnectionString"] = _database!.ConnectionString,
+        ["Warning:Store:ConnectionString"] = _servers!.ConnectionString,
         ["Warning:Redis"] = RedisServer.Configuration,
         ["Warning:Jobs:Runner"] = "hangfire",
         ["Warning:Jobs:Storage"] = "postgres",
-        ["Warning:Jobs:ConnectionString"] = _database!.ConnectionString,
+        ["Warning:Jobs:ConnectionString"] = _servers!.ConnectionString,
         ["Warning:Jobs:RoutineWorkers"] = RoutineWorkers.ToString(CultureInfo.InvariantCulture),
         ["Warning:Directory:DemoPeople"] = "5000",
         ["Warning:ShardSize"] = "20",

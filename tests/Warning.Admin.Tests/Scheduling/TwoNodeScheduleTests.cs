@@ -22,25 +22,18 @@ public sealed class TwoNodeScheduleTests : IAsyncLifetime
 {
     private static readonly TimeSpan RepeatInterval = TimeSpan.FromSeconds(4);
 
-    private readonly string _logs = Path.Combine(Path.GetTempPath(), $"warning-sched-{Guid.NewGuid():N}");
-    private ThrowawayDatabase? _database;
+    private MultiNodeServers? _servers;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        (await RedisServer.ConnectAsync()).Dispose();
-        _database = await ThrowawayDatabase.CreateAsync("warning_sched", Token);
-        Directory.CreateDirectory(_logs);
-    }
+    public async ValueTask InitializeAsync() => _servers = await MultiNodeServers.CreateAsync("warning_sched", Token);
 
     public async ValueTask DisposeAsync()
     {
-        if (_database is not null)
+        if (_servers is not null)
         {
-            await _database.DisposeAsync();
+            await _servers.DisposeAsync();
         }
-        Directory.Delete(_logs, recursive: true);
     }
 
     [Fact]
@@ -151,7 +144,7 @@ public sealed class TwoNodeScheduleTests : IAsyncLifetime
     private Dictionary<string, List<string>> SendsByVersion()
     {
         var sends = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(_logs, "sends-*.log"))
+        foreach (var file in Directory.GetFiles(_servers!.SendLogs, "sends-*.log"))
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream);
@@ -168,19 +161,19 @@ public sealed class TwoNodeScheduleTests : IAsyncLifetime
     {
         ["Urls"] = "http://127.0.0.1:0",
         ["Warning:Store:Provider"] = "postgres",
-        ["Warning:Store:ConnectionString"] = _database!.ConnectionString,
+        ["Warning:Store:ConnectionString"] = _servers!.ConnectionString,
         ["Warning:Redis"] = RedisServer.Configuration,
         ["Warning:Jobs:Runner"] = "hangfire",
         ["Warning:Jobs:Storage"] = "postgres",
-        ["Warning:Jobs:ConnectionString"] = _database!.ConnectionString,
+        ["Warning:Jobs:ConnectionString"] = _servers!.ConnectionString,
         ["Warning:Schedule:Store"] = "postgres",
-        ["Warning:Schedule:ConnectionString"] = _database!.ConnectionString,
+        ["Warning:Schedule:ConnectionString"] = _servers!.ConnectionString,
         ["Warning:Schedule:IdleWaitTime"] = "00:00:01",
         ["Warning:Schedule:CheckinInterval"] = "00:00:02",
         ["Warning:Schedule:RepeatBroadcastInterval"] = RepeatInterval.ToString("c", CultureInfo.InvariantCulture),
         ["Warning:Directory:DemoPeople"] = "5000",
         ["Warning:SandboxChannels"] = "sms,led,broadcast",
-        ["Warning:SandboxSendLog"] = _logs,
+        ["Warning:SandboxSendLog"] = _servers!.SendLogs,
     };
 
     /// <summary>The releasing node: writes schedules into the shared store and leaves their firing to the workers.</summary>
