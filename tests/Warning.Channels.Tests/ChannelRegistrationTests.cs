@@ -11,20 +11,20 @@ public sealed class ChannelRegistrationTests
 {
     private static readonly Dictionary<string, string?> Complete = new()
     {
-        ["Channels:WeChat:AppId"] = "wx-app",
-        ["Channels:WeChat:AppSecret"] = "secret",
-        ["Channels:WeChat:TemplateId"] = "TEMPLATE",
-        ["Channels:WeChat:DetailBaseUrl"] = "https://warning.example.gov.cn",
-        ["Channels:WeCom:CorpId"] = "ww",
-        ["Channels:WeCom:CorpSecret"] = "secret",
-        ["Channels:WeCom:AgentId"] = "1000002",
-        ["Channels:WeCom:DetailBaseUrl"] = "https://warning.example.gov.cn",
-        ["Channels:WeComRobot:DetailBaseUrl"] = "https://warning.example.gov.cn",
-        ["Channels:WeComRobot:Robots:street-1"] = "KEY",
-        ["Channels:Email:Host"] = "127.0.0.1",
-        ["Channels:Email:FromAddress"] = "alerts@yjj.example.gov.cn",
-        ["Channels:Webhook:Subscribers:city:Url"] = "https://city.example.gov.cn/hooks/warning",
-        ["Channels:Webhook:Subscribers:city:Secret"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        ["Warning:Channels:WeChat:AppId"] = "wx-app",
+        ["Warning:Channels:WeChat:AppSecret"] = "secret",
+        ["Warning:Channels:WeChat:TemplateId"] = "TEMPLATE",
+        ["Warning:Channels:WeChat:DetailBaseUrl"] = "https://warning.example.gov.cn",
+        ["Warning:Channels:WeCom:CorpId"] = "ww",
+        ["Warning:Channels:WeCom:CorpSecret"] = "secret",
+        ["Warning:Channels:WeCom:AgentId"] = "1000002",
+        ["Warning:Channels:WeCom:DetailBaseUrl"] = "https://warning.example.gov.cn",
+        ["Warning:Channels:WeComRobot:DetailBaseUrl"] = "https://warning.example.gov.cn",
+        ["Warning:Channels:WeComRobot:Robots:street-1"] = "KEY",
+        ["Warning:Channels:Email:Host"] = "127.0.0.1",
+        ["Warning:Channels:Email:FromAddress"] = "alerts@yjj.example.gov.cn",
+        ["Warning:Channels:Webhook:Subscribers:city:Url"] = "https://city.example.gov.cn/hooks/warning",
+        ["Warning:Channels:Webhook:Subscribers:city:Secret"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     };
 
     [Fact]
@@ -37,9 +37,9 @@ public sealed class ChannelRegistrationTests
     }
 
     [Theory]
-    [InlineData("Channels:WeChat:AppSecret")]
-    [InlineData("Channels:WeCom:DetailBaseUrl")]
-    [InlineData("Channels:Email:FromAddress")]
+    [InlineData("Warning:Channels:WeChat:AppSecret")]
+    [InlineData("Warning:Channels:WeCom:DetailBaseUrl")]
+    [InlineData("Warning:Channels:Email:FromAddress")]
     public void AddChannels_RequiredSettingMissing_FailsValidation(string missing)
     {
         using var services = Build(Complete.Where(p => p.Key != missing).ToDictionary());
@@ -49,7 +49,7 @@ public sealed class ChannelRegistrationTests
     [Fact]
     public void AddWebhookChannel_SecretWithoutPrefix_FailsValidation()
     {
-        var settings = new Dictionary<string, string?>(Complete) { ["Channels:Webhook:Subscribers:city:Secret"] = "plain" };
+        var settings = new Dictionary<string, string?>(Complete) { ["Warning:Channels:Webhook:Subscribers:city:Secret"] = "plain" };
         using var services = Build(settings);
         var error = Assert.Throws<OptionsValidationException>(() => services.GetServices<IChannelAdapter>().ToList());
         Assert.Contains("whsec_", error.Message, StringComparison.Ordinal);

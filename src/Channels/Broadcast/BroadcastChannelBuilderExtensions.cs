@@ -10,9 +10,9 @@ namespace Warning.Channels;
 public static class BroadcastChannelBuilderExtensions
 {
     /// <summary>
-    /// Registers the "broadcast" channel (loudspeaker terminals) over the MQTT gateway (<c>Channels:Mqtt</c>,
-    /// <c>Channels:Broadcast</c>, validated at start), as an adapter and as a clearing channel.
-    /// (On IServiceCollection until the engine's IWarningEngineBuilder exists.)
+    /// Registers the "broadcast" channel (loudspeaker terminals) over the MQTT gateway (<c>Warning:Mqtt</c>,
+    /// <c>Warning:Channels:Broadcast</c>, validated at start), as an adapter and as a clearing channel.
+    /// The adapter alone; the product host registers it through the engine builder (WarningEngineChannelExtensions), which also reads the adapter choice.
     /// </summary>
     public static IServiceCollection AddBroadcastChannel(this IServiceCollection services)
     {

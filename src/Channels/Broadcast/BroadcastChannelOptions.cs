@@ -7,7 +7,7 @@ namespace Warning.Channels.Broadcast;
 /// <summary>Broadcast loudspeaker terminals over MQTT; the broker is <see cref="Mqtt.MqttGatewayOptions"/>.</summary>
 public sealed class BroadcastChannelOptions
 {
-    public const string SectionName = "Channels:Broadcast";
+    public const string SectionName = "Warning:Channels:Broadcast";
 
     /// <summary>Terminals per adapter call. Default: 200.</summary>
     [Range(1, 10_000)]

@@ -10,7 +10,7 @@ public static class BroadcastPlatformChannelBuilderExtensions
 {
     /// <summary>
     /// Registers the "broadcast-platform" channel, configured from <c>Channels:BroadcastPlatform</c> and validated at
-    /// start. (On IServiceCollection until the engine's IWarningEngineBuilder exists.)
+    /// start. The adapter alone; the product host registers it through the engine builder (WarningEngineChannelExtensions), which also reads the adapter choice.
     /// </summary>
     public static IServiceCollection AddBroadcastPlatformChannel(this IServiceCollection services)
     {

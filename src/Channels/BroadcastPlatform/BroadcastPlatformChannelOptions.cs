@@ -10,7 +10,7 @@ namespace Warning.Channels.BroadcastPlatform;
 /// </summary>
 public sealed class BroadcastPlatformChannelOptions
 {
-    public const string SectionName = "Channels:BroadcastPlatform";
+    public const string SectionName = "Warning:Channels:BroadcastPlatform";
 
     /// <summary>The platform's EBD receiving URL (HTTP POST, multipart/form-data). Required.</summary>
     [Required, Url]

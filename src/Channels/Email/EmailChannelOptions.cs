@@ -7,7 +7,7 @@ namespace Warning.Channels.Email;
 /// <summary>SMTP submission. The password comes only from a configuration provider, never config/*.json.</summary>
 public sealed class EmailChannelOptions
 {
-    public const string SectionName = "Channels:Email";
+    public const string SectionName = "Warning:Channels:Email";
 
     /// <summary>Channel key. Default: "email".</summary>
     [Required]

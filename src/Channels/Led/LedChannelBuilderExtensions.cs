@@ -10,9 +10,9 @@ namespace Warning.Channels;
 public static class LedChannelBuilderExtensions
 {
     /// <summary>
-    /// Registers the "led" channel over the MQTT gateway (<c>Channels:Mqtt</c>, <c>Channels:Led</c>, validated at start),
+    /// Registers the "led" channel over the MQTT gateway (<c>Warning:Mqtt</c>, <c>Warning:Channels:Led</c>, validated at start),
     /// as an adapter and as a clearing channel; sign geometry comes from the registered <c>DirectoryStore</c>.
-    /// (On IServiceCollection until the engine's IWarningEngineBuilder exists.)
+    /// The adapter alone; the product host registers it through the engine builder (WarningEngineChannelExtensions), which also reads the adapter choice.
     /// </summary>
     public static IServiceCollection AddLedChannel(this IServiceCollection services)
     {

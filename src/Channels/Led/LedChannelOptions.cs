@@ -6,7 +6,7 @@ namespace Warning.Channels.Led;
 /// <summary>LED signs over MQTT; the broker is <see cref="Mqtt.MqttGatewayOptions"/>.</summary>
 public sealed class LedChannelOptions
 {
-    public const string SectionName = "Channels:Led";
+    public const string SectionName = "Warning:Channels:Led";
 
     /// <summary>Signs per adapter call. Default: 200.</summary>
     [Range(1, 10_000)]

@@ -9,7 +9,7 @@ namespace Warning.Channels.Mqtt;
 /// </summary>
 public sealed class MqttGatewayOptions
 {
-    public const string SectionName = "Channels:Mqtt";
+    public const string SectionName = "Warning:Mqtt";
 
     /// <summary>Broker host. Default: 127.0.0.1.</summary>
     [Required]

@@ -5,7 +5,7 @@ namespace Warning.Channels.Sandbox;
 /// <summary>A sandbox channel: records what it would send, with configurable latency, failures and capacity.</summary>
 public sealed class SandboxChannelOptions
 {
-    public const string SectionName = "Channels:Sandbox";
+    public const string SectionName = "Warning:Sandbox";
 
     /// <summary>The channel it stands in for: "sms", "led", "broadcast", "wechat" … Default: "sms".</summary>
     [Required]

@@ -11,10 +11,10 @@ namespace Warning.Channels;
 public static class SmppChannelBuilderExtensions
 {
     /// <summary>
-    /// Registers the "sms" channel over SMPP, configured from <c>Channels:Smpp</c> and validated at start. The host
+    /// Registers the "sms" channel over SMPP, configured from <c>Warning:Channels:Sms</c> and validated at start. The host
     /// registers the <see cref="IProviderReceiptSink"/> that receipts and replies go to, and calls
     /// <see cref="SmppChannelAdapter.Start"/> at boot so the bind (and with it receipts and replies) is up before
-    /// the first send. (On IServiceCollection until the engine's IWarningEngineBuilder exists.)
+    /// the first send. The adapter alone; the product host registers it through the engine builder (WarningEngineChannelExtensions), which also reads the adapter choice.
     /// </summary>
     public static IServiceCollection AddSmppChannel(this IServiceCollection services)
     {

@@ -8,7 +8,7 @@ namespace Warning.Channels.Smpp;
 /// </summary>
 public sealed class SmppChannelOptions
 {
-    public const string SectionName = "Channels:Smpp";
+    public const string SectionName = "Warning:Channels:Sms";
 
     /// <summary>SMSC host name or address.</summary>
     [Required]

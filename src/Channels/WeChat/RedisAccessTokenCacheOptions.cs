@@ -5,7 +5,7 @@ namespace Warning.Channels.WeChat;
 /// <summary>The cluster-wide token cache in Redis.</summary>
 public sealed class RedisAccessTokenCacheOptions
 {
-    public const string SectionName = "Channels:WeChat:TokenCache";
+    public const string SectionName = "Warning:Channels:WeChat:TokenCache";
 
     /// <summary>Key prefix; the account goes in a hash tag after it (Cluster-safe). Default: "warning:wechat-token:".</summary>
     [Required]

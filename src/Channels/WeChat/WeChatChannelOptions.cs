@@ -16,7 +16,7 @@ public enum WeChatMessageKind
 /// <summary>The Official Account channel. AppSecret comes only from a configuration provider, never config/*.json.</summary>
 public sealed class WeChatChannelOptions
 {
-    public const string SectionName = "Channels:WeChat";
+    public const string SectionName = "Warning:Channels:WeChat";
 
     /// <summary>Channel key. Default: "wechat".</summary>
     [Required]

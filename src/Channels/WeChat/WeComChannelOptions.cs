@@ -6,7 +6,7 @@ namespace Warning.Channels.WeChat;
 /// <summary>WeCom (企业微信) application messages to members. CorpSecret comes only from a configuration provider.</summary>
 public sealed class WeComChannelOptions
 {
-    public const string SectionName = "Channels:WeCom";
+    public const string SectionName = "Warning:Channels:WeCom";
 
     /// <summary>Channel key. Default: "wecom".</summary>
     [Required]

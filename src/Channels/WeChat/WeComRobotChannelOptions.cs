@@ -10,7 +10,7 @@ namespace Warning.Channels.WeChat;
 /// </summary>
 public sealed class WeComRobotChannelOptions
 {
-    public const string SectionName = "Channels:WeComRobot";
+    public const string SectionName = "Warning:Channels:WeComRobot";
 
     /// <summary>Channel key. Default: "wecom-robot".</summary>
     [Required]

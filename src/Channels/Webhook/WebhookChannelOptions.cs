@@ -19,7 +19,7 @@ public enum WebhookFormat
 /// </summary>
 public sealed class WebhookChannelOptions
 {
-    public const string SectionName = "Channels:Webhook";
+    public const string SectionName = "Warning:Channels:Webhook";
 
     /// <summary>Channel key. Default: "webhook".</summary>
     [Required]

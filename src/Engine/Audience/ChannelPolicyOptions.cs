@@ -4,13 +4,13 @@ namespace Warning.Engine.Audience;
 
 /// <summary>
 /// Which channels each level uses when a warning does not choose its own, when personal opt-outs stop counting,
-/// and how long each channel's text may be. Bound from the "ChannelPolicy" section. Channel lists are
+/// and how long each channel's text may be. Bound from the "Warning:ChannelPolicy" section. Channel lists are
 /// comma-separated strings, not arrays, because the configuration binder appends bound array items to an
 /// initialised default instead of replacing it.
 /// </summary>
 public sealed class ChannelPolicyOptions
 {
-    public const string SectionName = "ChannelPolicy";
+    public const string SectionName = "Warning:ChannelPolicy";
 
     /// <summary>Channels for Blue (IV) warnings. Default: "sms".</summary>
     public string Blue { get; set; } = "sms";

@@ -4,10 +4,10 @@ using Warning.Engine.Resilience;
 
 namespace Warning.Engine.Dispatch;
 
-/// <summary>How the fan-out pipeline batches, queues, paces and retries. Bound from section "Dispatch".</summary>
+/// <summary>How the fan-out pipeline batches, queues, paces and retries. Bound from section "Warning:Dispatch".</summary>
 public sealed class DispatchOptions
 {
-    public const string SectionName = "Dispatch";
+    public const string SectionName = "Warning:Dispatch";
 
     /// <summary>Recipients claimed in one ledger call. Default: 4096.</summary>
     [Range(1, 1_000_000)]

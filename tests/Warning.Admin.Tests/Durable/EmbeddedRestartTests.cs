@@ -104,7 +104,7 @@ public sealed class EmbeddedRestartTests : IDisposable
         }
     }
 
-    private Dictionary<string, string> Settings() => new()
+    private Dictionary<string, string> Settings() => new Dictionary<string, string>
     {
         ["Warning:Store:Provider"] = "sqlite",
         ["Warning:Store:ConnectionString"] = $"Data Source={Path.Combine(_folder, "warning.db")}",
@@ -120,14 +120,13 @@ public sealed class EmbeddedRestartTests : IDisposable
         ["Warning:Jobs:UrgentWorkers"] = Workers.ToString(CultureInfo.InvariantCulture),
         ["Warning:Directory:DemoPeople"] = "60000",
         ["Warning:ShardSize"] = "5000",
-        ["Warning:SandboxChannels"] = "sms",
         ["Warning:SandboxLatency"] = "00:00:00.040",
         ["Warning:SandboxBatchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
         ["Warning:SandboxSendLog"] = Logs,
-        ["Dispatch:QueueCapacity"] = QueueCapacity.ToString(CultureInfo.InvariantCulture),
-        ["Dispatch:SendersPerChannel"] = Senders.ToString(CultureInfo.InvariantCulture),
-        ["Dispatch:ClaimBatchSize"] = ClaimBatch.ToString(CultureInfo.InvariantCulture),
-    };
+        ["Warning:Dispatch:QueueCapacity"] = QueueCapacity.ToString(CultureInfo.InvariantCulture),
+        ["Warning:Dispatch:SendersPerChannel"] = Senders.ToString(CultureInfo.InvariantCulture),
+        ["Warning:Dispatch:ClaimBatchSize"] = ClaimBatch.ToString(CultureInfo.InvariantCulture),
+    }.WithOnlySandbox("sms");
 
     /// <summary>The releasing side, on the same SQLite files: hands the shards out, sends nothing.</summary>
     private sealed class AdminNode(Dictionary<string, string> settings) : WarningAppFactory

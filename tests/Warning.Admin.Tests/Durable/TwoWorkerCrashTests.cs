@@ -105,7 +105,7 @@ public sealed partial class TwoWorkerCrashTests : IAsyncLifetime
         }
     }
 
-    private Dictionary<string, string> Settings() => new()
+    private Dictionary<string, string> Settings() => new Dictionary<string, string>
     {
         ["Warning:Store:Provider"] = "postgres",
         ["Warning:Store:ConnectionString"] = _servers!.ConnectionString,
@@ -119,14 +119,13 @@ public sealed partial class TwoWorkerCrashTests : IAsyncLifetime
         ["Warning:Jobs:UrgentWorkers"] = ShardsPerWorker.ToString(CultureInfo.InvariantCulture),
         ["Warning:Directory:DemoPeople"] = "225000",
         ["Warning:ShardSize"] = "10000",
-        ["Warning:SandboxChannels"] = "sms",
         ["Warning:SandboxLatency"] = "00:00:00.040",
         ["Warning:SandboxBatchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
         ["Warning:SandboxSendLog"] = _servers!.SendLogs,
-        ["Dispatch:QueueCapacity"] = QueueCapacity.ToString(CultureInfo.InvariantCulture),
-        ["Dispatch:SendersPerChannel"] = Senders.ToString(CultureInfo.InvariantCulture),
-        ["Dispatch:ClaimBatchSize"] = ClaimBatch.ToString(CultureInfo.InvariantCulture),
-    };
+        ["Warning:Dispatch:QueueCapacity"] = QueueCapacity.ToString(CultureInfo.InvariantCulture),
+        ["Warning:Dispatch:SendersPerChannel"] = Senders.ToString(CultureInfo.InvariantCulture),
+        ["Warning:Dispatch:ClaimBatchSize"] = ClaimBatch.ToString(CultureInfo.InvariantCulture),
+    }.WithOnlySandbox("sms");
 
     private static Dictionary<string, string> Worker(Dictionary<string, string> settings) =>
         new(settings) { ["Urls"] = "http://127.0.0.1:0" };

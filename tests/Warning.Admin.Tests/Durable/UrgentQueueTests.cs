@@ -108,7 +108,7 @@ public sealed class UrgentQueueTests : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync(Token))!;
     }
 
-    private Dictionary<string, string> Settings() => new()
+    private Dictionary<string, string> Settings() => new Dictionary<string, string>
     {
         ["Warning:Store:Provider"] = "postgres",
         ["Warning:Store:ConnectionString"] = _servers!.ConnectionString,
@@ -119,10 +119,9 @@ public sealed class UrgentQueueTests : IAsyncLifetime
         ["Warning:Jobs:RoutineWorkers"] = RoutineWorkers.ToString(CultureInfo.InvariantCulture),
         ["Warning:Directory:DemoPeople"] = "5000",
         ["Warning:ShardSize"] = "20",
-        ["Warning:SandboxChannels"] = "sms",
         // Each shard is one sandbox call of this long, so routine workers stay busy with their first picks.
         ["Warning:SandboxLatency"] = "00:00:02",
-    };
+    }.WithOnlySandbox("sms");
 
     /// <summary>The publishing node: only hands shards out, so every shard waits in the queue for the worker.</summary>
     private sealed class AdminNode(Dictionary<string, string> settings) : WarningAppFactory

@@ -157,7 +157,7 @@ public sealed class TwoNodeScheduleTests : IAsyncLifetime
         return sends;
     }
 
-    private Dictionary<string, string> Settings() => new()
+    private Dictionary<string, string> Settings() => new Dictionary<string, string>
     {
         ["Urls"] = "http://127.0.0.1:0",
         ["Warning:Store:Provider"] = "postgres",
@@ -172,9 +172,8 @@ public sealed class TwoNodeScheduleTests : IAsyncLifetime
         ["Warning:Schedule:CheckinInterval"] = "00:00:02",
         ["Warning:Schedule:RepeatBroadcastInterval"] = RepeatInterval.ToString("c", CultureInfo.InvariantCulture),
         ["Warning:Directory:DemoPeople"] = "5000",
-        ["Warning:SandboxChannels"] = "sms,led,broadcast",
         ["Warning:SandboxSendLog"] = _servers!.SendLogs,
-    };
+    }.WithOnlySandbox("sms", "led", "broadcast");
 
     /// <summary>The releasing node: writes schedules into the shared store and leaves their firing to the workers.</summary>
     private sealed class AdminNode(Dictionary<string, string> settings) : WarningAppFactory

@@ -13,13 +13,13 @@ public sealed class BroadcastPlatformRegistrationTests(BroadcastPlatformPeer pee
         peer.RequireTools();
         using var services = Build(new Dictionary<string, string?>
         {
-            ["Channels:BroadcastPlatform:PlatformUrl"] = "http://127.0.0.1:1/ebd",
-            ["Channels:BroadcastPlatform:SourceEbrId"] = BroadcastPlatformPeer.SourceEbrId,
-            ["Channels:BroadcastPlatform:DestinationEbrId"] = BroadcastPlatformPeer.PlatformEbrId,
-            ["Channels:BroadcastPlatform:SenderName"] = "海珠区应急管理局",
-            ["Channels:BroadcastPlatform:SenderCode"] = "44010641600000",
-            ["Channels:BroadcastPlatform:PrivateKeyPem"] = peer.SenderPrivateKeyPem,
-            ["Channels:BroadcastPlatform:CertificateSerial"] = "01",
+            ["Warning:Channels:BroadcastPlatform:PlatformUrl"] = "http://127.0.0.1:1/ebd",
+            ["Warning:Channels:BroadcastPlatform:SourceEbrId"] = BroadcastPlatformPeer.SourceEbrId,
+            ["Warning:Channels:BroadcastPlatform:DestinationEbrId"] = BroadcastPlatformPeer.PlatformEbrId,
+            ["Warning:Channels:BroadcastPlatform:SenderName"] = "海珠区应急管理局",
+            ["Warning:Channels:BroadcastPlatform:SenderCode"] = "44010641600000",
+            ["Warning:Channels:BroadcastPlatform:PrivateKeyPem"] = peer.SenderPrivateKeyPem,
+            ["Warning:Channels:BroadcastPlatform:CertificateSerial"] = "01",
         });
         var registry = new ChannelAdapterRegistry(services.GetServices<IChannelAdapter>());
         var adapter = registry.Get("broadcast-platform");
@@ -30,7 +30,7 @@ public sealed class BroadcastPlatformRegistrationTests(BroadcastPlatformPeer pee
     [Fact]
     public void AddBroadcastPlatformChannel_UrlAndIdsMissing_FailsValidation()
     {
-        using var services = Build(new Dictionary<string, string?> { ["Channels:BroadcastPlatform:SourceEbrId"] = "not digits" });
+        using var services = Build(new Dictionary<string, string?> { ["Warning:Channels:BroadcastPlatform:SourceEbrId"] = "not digits" });
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<Warning.Channels.BroadcastPlatform.BroadcastPlatformChannelOptions>>().Value);
         Assert.Contains("PlatformUrl", error.Message, StringComparison.Ordinal);
         Assert.Contains("SourceEbrId", error.Message, StringComparison.Ordinal);

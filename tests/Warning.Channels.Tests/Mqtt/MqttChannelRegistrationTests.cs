@@ -12,7 +12,7 @@ public sealed class MqttChannelRegistrationTests
     [Fact]
     public async Task AddLedAndBroadcastChannel_Configured_OneGatewayTwoAdaptersBothClearing()
     {
-        await using var services = Build(new() { ["Channels:Mqtt:District"] = "440106", ["Channels:Broadcast:Repeats:Blue"] = "4" });
+        await using var services = Build(new() { ["Warning:Mqtt:District"] = "440106", ["Warning:Channels:Broadcast:Repeats:Blue"] = "4" });
 
         var registry = new ChannelAdapterRegistry(services.GetServices<IChannelAdapter>());
         Assert.Equal(["broadcast", "led"], registry.Names.Order());
@@ -25,7 +25,7 @@ public sealed class MqttChannelRegistrationTests
     [Fact]
     public void AddLedChannel_BadSettings_FailsValidation()
     {
-        using var services = Build(new() { ["Channels:Mqtt:Port"] = "0", ["Channels:Led:DefaultLines"] = "0" });
+        using var services = Build(new() { ["Warning:Mqtt:Port"] = "0", ["Warning:Channels:Led:DefaultLines"] = "0" });
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MqttGatewayOptions>>().Value);
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<Warning.Channels.Led.LedChannelOptions>>().Value);
     }

@@ -14,11 +14,11 @@ public sealed class SmppRegistrationTests
     {
         await using var services = Build(new Dictionary<string, string?>
         {
-            ["Channels:Smpp:Host"] = "127.0.0.1",
-            ["Channels:Smpp:SystemId"] = "esme",
-            ["Channels:Smpp:Password"] = "secret",
-            ["Channels:Smpp:SourceAddress"] = "10690001",
-            ["Channels:Smpp:WindowSize"] = "16",
+            ["Warning:Channels:Sms:Host"] = "127.0.0.1",
+            ["Warning:Channels:Sms:SystemId"] = "esme",
+            ["Warning:Channels:Sms:Password"] = "secret",
+            ["Warning:Channels:Sms:SourceAddress"] = "10690001",
+            ["Warning:Channels:Sms:WindowSize"] = "16",
         });
 
         var registry = new ChannelAdapterRegistry(services.GetServices<IChannelAdapter>());
@@ -32,9 +32,9 @@ public sealed class SmppRegistrationTests
     [Fact]
     public async Task AddSmppChannel_PasswordTooLongAndNoHost_FailsValidation()
     {
-        await using var services = Build(new Dictionary<string, string?> { ["Channels:Smpp:Password"] = "much-too-long" });
+        await using var services = Build(new Dictionary<string, string?> { ["Warning:Channels:Sms:Password"] = "much-too-long" });
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SmppChannelOptions>>().Value);
-        Assert.Contains("Channels:Smpp", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Warning:Channels:Sms", error.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -1,9 +1,9 @@
 using Warning.Engine.Alerts;
 using Warning.Engine.Issuing;
 
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
-/// <summary>The "Warning" section of a profile in config/: which store, which Redis, which directory, which channels.</summary>
+/// <summary>The "Warning" section of a profile in config/: which store, which Redis, which directory, which departments.</summary>
 public sealed class EngineOptions
 {
     public const string SectionName = "Warning";
@@ -22,9 +22,6 @@ public sealed class EngineOptions
     public string Ledger { get; set; } = "memory";
 
     public string LedgerConnectionString { get; set; } = "Data Source=data/ledger.db";
-
-    /// <summary>Channels served by sandbox adapters that record what they would send, comma-separated.</summary>
-    public string SandboxChannels { get; set; } = "sms,wechat,led,broadcast";
 
     /// <summary>Recipients per shard, the durable unit of work (design.md: 10–50 k). Default: 50,000.</summary>
     public int ShardSize { get; set; } = 50_000;
@@ -90,6 +87,6 @@ public sealed class DepartmentOptions
         Channels = [.. Split(Channels)],
     });
 
-    internal static IEnumerable<string> Split(string list) =>
+    public static IEnumerable<string> Split(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,4 +1,4 @@
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
 /// <summary>
 /// Where the Quartz.NET schedules live and how Red warnings repeat (the "Warning:Schedule" section). <c>memory</c>
@@ -7,6 +7,8 @@ namespace Warning.Admin.Hosting;
 /// </summary>
 public sealed class ScheduleOptions
 {
+    public const string SectionName = "Warning:Schedule";
+
     public string Store { get; set; } = "memory";
 
     /// <summary>The database of the clustered store. Default: Warning:Store:ConnectionString.</summary>

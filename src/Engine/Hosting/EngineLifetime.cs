@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Warning.Engine.Dispatch;
 using Warning.Engine.Issuing;
 using Warning.Engine.Persistence;
 
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
 /// <summary>
 /// Migrates the store before the host takes requests, and on shutdown stops in the order that loses nothing:
@@ -21,7 +23,7 @@ internal sealed class EngineLifetime(IServiceProvider services) : IHostedService
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<IAuditStore>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<IAuditStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         _ = services.GetRequiredService<Engine.Audience.DirectoryStore>(); // build the directory now, not on the first request
         _parts = (services.GetRequiredService<IPublicationRunner>(), services.GetRequiredService<FanOutDispatcher>(),
             services.GetRequiredService<DeliveryBatchWriter>());
@@ -44,9 +46,9 @@ internal sealed class EngineLifetime(IServiceProvider services) : IHostedService
     {
         if (parts.Runner is IAsyncDisposable runner)
         {
-            await runner.DisposeAsync();
+            await runner.DisposeAsync().ConfigureAwait(false);
         }
-        await parts.Dispatcher.DisposeAsync();
-        await parts.Writer.StopAsync(cancellationToken);
+        await parts.Dispatcher.DisposeAsync().ConfigureAwait(false);
+        await parts.Writer.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Warning.Engine.Acknowledgement;
 using Warning.Engine.Audience;
@@ -6,7 +10,7 @@ using Warning.Engine.Channels;
 using Warning.Engine.Issuing;
 using Warning.Engine.Persistence;
 
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
 /// <summary>
 /// Wires 叫应 (issue 8): the policy from <c>Warning:Acknowledgement</c>, the service on the audit store and the

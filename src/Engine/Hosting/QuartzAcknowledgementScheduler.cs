@@ -1,7 +1,8 @@
+using Microsoft.Extensions.Logging;
 using Quartz;
 using Warning.Engine.Acknowledgement;
 
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
 /// <summary>
 /// 叫应 deadlines on Quartz.NET: one job per request, replaced at each step, in whichever store the warning schedules
@@ -12,7 +13,7 @@ internal sealed class QuartzAcknowledgementScheduler(ISchedulerFactory scheduler
 {
     public async Task ScheduleAsync(string requestId, EscalationStep step, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         var job = JobBuilder.Create<AcknowledgementDeadlineJob>()
             .WithIdentity($"ack-{requestId}", "acknowledgements")
             .UsingJobData(AcknowledgementDeadlineJob.RequestIdKey, requestId)
@@ -24,8 +25,8 @@ internal sealed class QuartzAcknowledgementScheduler(ISchedulerFactory scheduler
             .StartAt(dueAt)
             .WithSimpleSchedule(s => s.WithRepeatCount(0))
             .Build();
-        await scheduler.DeleteJob(job.Key, cancellationToken); // the next step's deadline replaces the last one
-        await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
+        await scheduler.DeleteJob(job.Key, cancellationToken).ConfigureAwait(false); // the next step's deadline replaces the last one
+        await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -41,7 +42,7 @@ internal sealed partial class AcknowledgementDeadlineJob(AcknowledgementService 
         ArgumentNullException.ThrowIfNull(context);
         var requestId = context.MergedJobDataMap.GetString(RequestIdKey)!;
         var step = Enum.Parse<EscalationStep>(context.MergedJobDataMap.GetString(StepKey)!);
-        var changed = await acknowledgements.OnDeadlineAsync(requestId, step, cancellationToken);
+        var changed = await acknowledgements.OnDeadlineAsync(requestId, step, cancellationToken).ConfigureAwait(false);
         LogDeadline(logger, requestId, step, changed);
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using Warning.Engine.Issuing;
 
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
 /// <summary>
 /// The warning schedules on Quartz.NET, one job per thread and purpose: expiry at the version's <c>expires</c>, the
@@ -47,7 +47,7 @@ internal sealed class QuartzWarningSchedule(ISchedulerFactory schedulers, IOptio
 
     private async Task ReplaceAsync(IJobDetail job, ITrigger trigger, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
 }

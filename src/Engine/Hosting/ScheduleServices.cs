@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Warning.Engine.Issuing;
 
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
 /// <summary>
 /// Quartz.NET for the warning schedules: the RAM store on one node, or the clustered ADO store on PostgreSQL or
@@ -11,9 +13,8 @@ internal static class ScheduleServices
 {
     public static IServiceCollection AddWarningSchedules(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("Warning:Schedule");
-        services.Configure<ScheduleOptions>(section);
-        var options = section.Get<ScheduleOptions>() ?? new ScheduleOptions();
+        var options = configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
+        services.AddValidatedOptions<ScheduleOptions>(configuration, ScheduleOptions.SectionName, EngineOptionsRules.Schedule);
         var clustered = !string.Equals(options.Store, "memory", StringComparison.OrdinalIgnoreCase);
         services.AddQuartz(q =>
         {

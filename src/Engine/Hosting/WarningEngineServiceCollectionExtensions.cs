@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using Warning.Admin.Readings;
-using Warning.Channels.Sandbox;
 using Warning.Engine.Alerts;
 using Warning.Engine.Audience;
 using Warning.Engine.Channels;
@@ -9,53 +11,48 @@ using Warning.Engine.Dispatch;
 using Warning.Engine.Dispatch.InProcess;
 using Warning.Engine.Dispatch.Redis;
 using Warning.Engine.Dispatch.Sqlite;
+using Warning.Engine.Durable;
 using Warning.Engine.Issuing;
 using Warning.Engine.Lifecycle;
 using Warning.Engine.Persistence;
+using Warning.Engine.Triggers;
 
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
 /// <summary>
 /// Wires the engine from the profile (design.md §3): the audit store of the configured dialect, Redis or in-process
-/// dedup and limits, the directory, sandbox adapters, the fan-out pipeline feeding the bulk writer, and the issuing
-/// service on top. One graph for every role; <see cref="EngineLifetime"/> migrates at start and drains at stop.
+/// dedup, limits, leases and locks, the directory, the fan-out pipeline feeding the bulk writer, jobs and schedules,
+/// the issuing service, triggers and 叫应. One graph for every role; <see cref="EngineLifetime"/> migrates at start
+/// and drains at stop. The adapters come from the channels registered on the returned builder.
 /// </summary>
-internal static class EngineServices
+public static class WarningEngineServiceCollectionExtensions
 {
-    public static IServiceCollection AddWarningEngine(this IServiceCollection services, IConfiguration configuration)
+    public static IWarningEngineBuilder AddWarningEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.SectionName));
-        services.Configure<ChannelPolicyOptions>(configuration.GetSection(ChannelPolicyOptions.SectionName));
-        services.Configure<DispatchOptions>(configuration.GetSection("Dispatch"));
-        services.Configure<LifecyclePolicy>(configuration.GetSection(LifecyclePolicy.SectionName));
-        services.AddSingleton(TimeProvider.System);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<EngineOptions>(configuration, EngineOptions.SectionName, EngineOptionsRules.Engine);
+        services.AddValidatedOptions<ChannelPolicyOptions>(configuration, ChannelPolicyOptions.SectionName, EngineOptionsRules.ChannelPolicy);
+        services.AddValidatedOptions<DispatchOptions>(configuration, DispatchOptions.SectionName, EngineOptionsRules.Dispatch);
+        services.AddValidatedOptions<LifecyclePolicy>(configuration, LifecyclePolicy.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<AuditStore>(sp => CreateStore(sp.GetRequiredService<IOptions<EngineOptions>>().Value.Store,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<AuditStore>());
         services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<AuditStore>());
+        services.AddSingleton<ITriggerStore>(sp => sp.GetRequiredService<AuditStore>());
         services.AddSingleton(sp => new DeliveryBatchWriter(sp.GetRequiredService<IAuditStore>(),
             logger: sp.GetRequiredService<ILogger<DeliveryBatchWriter>>()));
+        // Receipts of every real adapter (SMPP delivery reports, device acks, …) go to the audit store.
+        services.TryAddSingleton<IProviderReceiptSink>(sp => new AuditReceiptSink(sp.GetRequiredService<IAuditStore>()));
 
         services.AddSingleton(sp => new DirectoryStore(CreateDirectory(sp.GetRequiredService<IOptions<EngineOptions>>().Value.Directory)));
         services.AddSingleton(sp => new ChannelPolicy(sp.GetRequiredService<IOptions<ChannelPolicyOptions>>().Value));
         services.AddSingleton<AudienceResolver>();
 
-        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(
-            RedisConnections.Options(sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis!)));
-        services.AddSingleton<IDeliveryLedger>(sp => UsesRedis(sp)
-            ? new RedisDeliveryLedger(sp.GetRequiredService<IConnectionMultiplexer>())
-            : CreateLocalLedger(sp.GetRequiredService<IOptions<EngineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IRateLimiter>(sp => UsesRedis(sp)
-            ? new RedisRateLimiter(sp.GetRequiredService<IConnectionMultiplexer>())
-            : new InProcessRateLimiter(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IVersionCurrency>(sp => UsesRedis(sp)
-            ? new RedisVersionCurrency(sp.GetRequiredService<IConnectionMultiplexer>())
-            : new InProcessVersionCurrency());
+        services.AddSharedState();
 
-        services.AddSingleton<SandboxRecorder>();
-        services.AddConfiguredChannels(configuration);
-        services.AddSingleton(sp => new ChannelAdapterRegistry(ChannelServices.Merge(SandboxAdapters(sp), sp)));
+        services.AddSingleton(sp => new ChannelAdapterRegistry(sp.GetServices<IChannelAdapter>()));
         services.AddSingleton(sp => new PublicationBoard(new AuditOutcomeSink(sp.GetRequiredService<DeliveryBatchWriter>(),
             RecipientIds(sp.GetRequiredService<DirectoryStore>()), sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton(sp => new FanOutDispatcher(sp.GetRequiredService<ChannelAdapterRegistry>(),
@@ -81,10 +78,36 @@ internal static class EngineServices
             sp.GetRequiredService<IWarningSchedule>()));
         services.AddWarningSchedules(configuration);
 
-        services.AddWarningTriggers(configuration);
+        // Monitoring triggers (issue 8): rules decide under a lock every node shares when they share Redis.
+        services.AddSingleton(sp => new TriggerService(sp.GetRequiredService<ITriggerStore>(), sp.GetRequiredService<WarningService>(),
+            sp.GetRequiredService<WarningComposer>(), sp.GetRequiredService<IDepartmentDirectory>(), sp.GetRequiredService<IAuditStore>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<INamedLocks>()));
+
         services.AddHostedService<EngineLifetime>();
         services.AddAcknowledgements(configuration); // after EngineLifetime: its start reads tables the migration makes
-        return services;
+        return new WarningEngineBuilder(services, configuration);
+    }
+
+    /// <summary>Whether the profile names a Redis: then dedup, limits, currency, leases and locks are shared by every node.</summary>
+    internal static bool UsesRedis(this IServiceProvider sp) =>
+        !string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis);
+
+    private static void AddSharedState(this IServiceCollection services)
+    {
+        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(
+            RedisConnections.Options(sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis!)));
+        services.AddSingleton<IDeliveryLedger>(sp => sp.UsesRedis()
+            ? new RedisDeliveryLedger(sp.GetRequiredService<IConnectionMultiplexer>())
+            : CreateLocalLedger(sp.GetRequiredService<IOptions<EngineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IRateLimiter>(sp => sp.UsesRedis()
+            ? new RedisRateLimiter(sp.GetRequiredService<IConnectionMultiplexer>())
+            : new InProcessRateLimiter(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IVersionCurrency>(sp => sp.UsesRedis()
+            ? new RedisVersionCurrency(sp.GetRequiredService<IConnectionMultiplexer>())
+            : new InProcessVersionCurrency());
+        services.AddSingleton<INamedLocks>(sp => sp.UsesRedis()
+            ? new RedisNamedLocks(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>())
+            : new InProcessNamedLocks());
     }
 
     private static IDeliveryLedger CreateLocalLedger(EngineOptions options, TimeProvider time)
@@ -96,9 +119,6 @@ internal static class EngineServices
         EnsureSqliteFolder(options.LedgerConnectionString);
         return new SqliteDeliveryLedger(options.LedgerConnectionString, time);
     }
-
-    private static bool UsesRedis(IServiceProvider sp) =>
-        !string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis);
 
     private static AuditStore CreateStore(StoreOptions options, TimeProvider time)
     {
@@ -117,7 +137,7 @@ internal static class EngineServices
         }
     }
 
-    private static void EnsureSqliteFolder(string connectionString)
+    internal static void EnsureSqliteFolder(string connectionString)
     {
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(file));
@@ -129,28 +149,6 @@ internal static class EngineServices
 
     private static RecipientDirectory CreateDirectory(DirectoryOptions options) =>
         options.Demo ? DemoDistrict.Generate(options.DemoSeed, options.DemoPeople) : RecipientDirectory.Empty;
-
-    private static IEnumerable<IChannelAdapter> SandboxAdapters(IServiceProvider sp)
-    {
-        var options = sp.GetRequiredService<IOptions<EngineOptions>>().Value;
-        var policy = sp.GetRequiredService<IOptions<ChannelPolicyOptions>>().Value;
-        foreach (var name in DepartmentOptions.Split(options.SandboxChannels))
-        {
-            IChannelAdapter adapter = new SandboxChannelAdapter(new SandboxChannelOptions
-            {
-                Name = name,
-                MaxTextLength = policy.MaxTextLength.GetValueOrDefault(name, 2000),
-                Latency = options.SandboxLatency,
-                MaxBatchSize = options.SandboxBatchSize,
-            }, sp.GetRequiredService<SandboxRecorder>(), sp.GetRequiredService<TimeProvider>());
-            if (!string.IsNullOrWhiteSpace(options.SandboxSendLog))
-            {
-                Directory.CreateDirectory(options.SandboxSendLog);
-                adapter = new SendLogAdapter(adapter, options.SandboxSendLog);
-            }
-            yield return adapter;
-        }
-    }
 
     /// <summary>Dense directory index → stable recipient id for the audit rows, from the snapshot current at send time.</summary>
     private static Func<int, string> RecipientIds(DirectoryStore directory) => index =>

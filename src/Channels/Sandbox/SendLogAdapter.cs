@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Warning.Engine.Channels;
 
-namespace Warning.Admin.Hosting;
+namespace Warning.Channels.Sandbox;
 
 /// <summary>
 /// Wraps a sandbox adapter and appends every recipient it was asked to send to ("version,channel,recipient" lines) to
@@ -29,18 +29,18 @@ internal sealed class SendLogAdapter(IChannelAdapter inner, string folder) : ICh
             lines.Append(CultureInfo.InvariantCulture, $"{batch.Content.VersionId},{Name},{recipient.Recipient}\n");
         }
         var bytes = Encoding.UTF8.GetBytes(lines.ToString());
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Written and flushed before the provider is "called": a send the log does not show never happened.
-            await _file.WriteAsync(bytes, cancellationToken);
-            await _file.FlushAsync(cancellationToken);
+            await _file.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
         }
-        return await inner.SendAsync(batch, cancellationToken);
+        return await inner.SendAsync(batch, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()

@@ -1,4 +1,4 @@
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
 /// <summary>
 /// How published versions are sent (the "Warning:Jobs" section). <c>in-process</c> (embedded default): shards run in
@@ -7,6 +7,8 @@ namespace Warning.Admin.Hosting;
 /// </summary>
 public sealed class JobOptions
 {
+    public const string SectionName = "Warning:Jobs";
+
     public string Runner { get; set; } = "in-process";
 
     /// <summary>memory (one node, lost on restart), sqlite (one node, survives a restart) or postgres (shared by every node).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Warning.Engine.Alerts;
@@ -6,7 +7,7 @@ using Warning.Engine.Dispatch;
 using Warning.Engine.Issuing;
 using Warning.Engine.Lifecycle;
 
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
 /// <summary>Expires one thread when its time comes (does nothing when an Update moved the expiry later).</summary>
 [DisallowConcurrentExecution]
@@ -18,7 +19,7 @@ internal sealed partial class ExpireWarningJob(WarningService warnings, ILogger<
     {
         ArgumentNullException.ThrowIfNull(context);
         var threadId = context.MergedJobDataMap.GetString(ThreadIdKey)!;
-        var expired = await warnings.ExpireAsync(threadId, cancellationToken);
+        var expired = await warnings.ExpireAsync(threadId, cancellationToken).ConfigureAwait(false);
         LogExpiry(logger, threadId, Environment.ProcessId, expired);
     }
 
@@ -38,7 +39,7 @@ internal sealed partial class PublishWarningJob(WarningService warnings, ILogger
         ArgumentNullException.ThrowIfNull(context);
         var threadId = context.MergedJobDataMap.GetString(ThreadIdKey)!;
         var versionId = context.MergedJobDataMap.GetString(VersionIdKey)!;
-        var progress = await warnings.StartScheduledAsync(threadId, versionId, cancellationToken);
+        var progress = await warnings.StartScheduledAsync(threadId, versionId, cancellationToken).ConfigureAwait(false);
         LogPublication(logger, versionId, Environment.ProcessId, progress is not null);
     }
 
@@ -67,10 +68,10 @@ internal sealed partial class RepeatBroadcastJob(
     {
         ArgumentNullException.ThrowIfNull(context);
         var threadId = context.MergedJobDataMap.GetString(ThreadIdKey)!;
-        var thread = (await warnings.GetAsync(threadId, cancellationToken)).Thread;
+        var thread = (await warnings.GetAsync(threadId, cancellationToken).ConfigureAwait(false)).Thread;
         if (thread.State != WarningThreadState.Active || thread.Current is not { Level: WarningLevel.Red } current)
         {
-            await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);
+            await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken).ConfigureAwait(false);
             LogStopped(logger, threadId);
             return;
         }
@@ -84,7 +85,7 @@ internal sealed partial class RepeatBroadcastJob(
         LogRound(logger, round, current.Id, Environment.ProcessId, recipients);
         foreach (var shard in shards)
         {
-            await dispatcher.DispatchAsync(shard, cancellationToken);
+            await dispatcher.DispatchAsync(shard, cancellationToken).ConfigureAwait(false);
         }
     }
 

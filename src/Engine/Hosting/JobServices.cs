@@ -1,6 +1,9 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Warning.Engine.Channels;
@@ -9,10 +12,10 @@ using Warning.Engine.Durable;
 using Warning.Engine.Issuing;
 using Warning.Engine.Persistence;
 
-namespace Warning.Admin.Hosting;
+namespace Warning.Engine.Hosting;
 
 /// <summary>The node's role and, for the hangfire runner, Hangfire's storage, the shard job and the two worker servers.</summary>
-internal static class JobServices
+public static class JobServices
 {
     /// <summary>From <c>--role</c>, WARNING_ROLE or "Warning:Role"; default all.</summary>
     public static NodeRole GetNodeRole(this IConfiguration configuration)
@@ -23,14 +26,15 @@ internal static class JobServices
             : throw new InvalidOperationException($"Unknown role '{text}': use all, admin or worker.");
     }
 
-    public static IServiceCollection AddWarningJobs(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddWarningJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var role = configuration.GetNodeRole();
-        var options = configuration.GetSection("Warning:Jobs").Get<JobOptions>() ?? new JobOptions();
-        services.Configure<ShardExecutorOptions>(configuration.GetSection("Warning:Jobs"));
-        services.AddSingleton<IShardLeases>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis)
-            ? new InProcessShardLeases(sp.GetRequiredService<TimeProvider>())
-            : new RedisShardLeases(sp.GetRequiredService<IConnectionMultiplexer>()));
+        var options = configuration.GetSection(JobOptions.SectionName).Get<JobOptions>() ?? new JobOptions();
+        services.AddValidatedOptions<JobOptions>(configuration, JobOptions.SectionName, EngineOptionsRules.Jobs);
+        services.AddValidatedOptions<ShardExecutorOptions>(configuration, JobOptions.SectionName, EngineOptionsRules.Leases);
+        services.AddSingleton<IShardLeases>(sp => sp.UsesRedis()
+            ? new RedisShardLeases(sp.GetRequiredService<IConnectionMultiplexer>())
+            : new InProcessShardLeases(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ShardExecutor(sp.GetRequiredService<IAuditStore>(), sp.GetRequiredService<WarningFanOut>(),
             sp.GetRequiredService<FanOutDispatcher>(), sp.GetRequiredService<IShardLeases>(),
             sp.GetRequiredService<IOptions<ShardExecutorOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
