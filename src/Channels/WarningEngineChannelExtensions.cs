@@ -1,6 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Warning.Channels.Broadcast;
+using Warning.Channels.BroadcastPlatform;
+using Warning.Channels.Email;
+using Warning.Channels.Led;
+using Warning.Channels.Mqtt;
 using Warning.Channels.Smpp;
+using Warning.Channels.Webhook;
+using Warning.Channels.WeChat;
 using Warning.Engine.Hosting;
 
 namespace Warning.Channels;
@@ -17,7 +24,7 @@ public static class WarningEngineChannelExtensions
     {
         if (ChannelAdapterChoice.Choose(builder, "Sms", ChannelNames.Sms, "smpp") == "smpp")
         {
-            builder.Services.AddSmppChannel();
+            builder.Services.AddSmppChannel().NamesKeys<SmppChannelOptions>(SmppChannelOptions.SectionName);
             builder.Services.AddHostedService<SmppBindStarter>();
         }
         return builder;
@@ -28,7 +35,7 @@ public static class WarningEngineChannelExtensions
     {
         if (ChannelAdapterChoice.Choose(builder, "Led", ChannelNames.Led, "mqtt") == "mqtt")
         {
-            builder.Services.AddLedChannel();
+            builder.Services.AddLedChannel().NamesKeys<MqttGatewayOptions>(MqttGatewayOptions.SectionName).NamesKeys<LedChannelOptions>(LedChannelOptions.SectionName);
         }
         return builder;
     }
@@ -38,7 +45,7 @@ public static class WarningEngineChannelExtensions
     {
         if (ChannelAdapterChoice.Choose(builder, "Broadcast", ChannelNames.Broadcast, "mqtt") == "mqtt")
         {
-            builder.Services.AddBroadcastChannel();
+            builder.Services.AddBroadcastChannel().NamesKeys<MqttGatewayOptions>(MqttGatewayOptions.SectionName).NamesKeys<BroadcastChannelOptions>(BroadcastChannelOptions.SectionName);
         }
         return builder;
     }
@@ -48,7 +55,7 @@ public static class WarningEngineChannelExtensions
     {
         if (ChannelAdapterChoice.Choose(builder, "BroadcastPlatform", ChannelNames.BroadcastPlatform, "ebd") == "ebd")
         {
-            builder.Services.AddBroadcastPlatformChannel();
+            builder.Services.AddBroadcastPlatformChannel().NamesKeys<BroadcastPlatformChannelOptions>(BroadcastPlatformChannelOptions.SectionName);
         }
         return builder;
     }
@@ -58,7 +65,7 @@ public static class WarningEngineChannelExtensions
     {
         if (ChannelAdapterChoice.Choose(builder, "WeChat", ChannelNames.WeChat, "mp") == "mp")
         {
-            builder.Services.AddWeChatChannel();
+            builder.Services.AddWeChatChannel().NamesKeys<WeChatChannelOptions>(WeChatChannelOptions.SectionName);
             builder.SharesTokensWhenClustered();
         }
         return builder;
@@ -69,7 +76,7 @@ public static class WarningEngineChannelExtensions
     {
         if (ChannelAdapterChoice.Choose(builder, "WeCom", ChannelNames.WeCom, "app") == "app")
         {
-            builder.Services.AddWeComChannel();
+            builder.Services.AddWeComChannel().NamesKeys<WeComChannelOptions>(WeComChannelOptions.SectionName);
             builder.SharesTokensWhenClustered();
         }
         return builder;
@@ -80,7 +87,7 @@ public static class WarningEngineChannelExtensions
     {
         if (ChannelAdapterChoice.Choose(builder, "WeComRobot", ChannelNames.WeComRobot, "robot") == "robot")
         {
-            builder.Services.AddWeComRobotChannel();
+            builder.Services.AddWeComRobotChannel().NamesKeys<WeComRobotChannelOptions>(WeComRobotChannelOptions.SectionName);
         }
         return builder;
     }
@@ -90,7 +97,7 @@ public static class WarningEngineChannelExtensions
     {
         if (ChannelAdapterChoice.Choose(builder, "Email", ChannelNames.Email, "smtp") == "smtp")
         {
-            builder.Services.AddEmailChannel();
+            builder.Services.AddEmailChannel().NamesKeys<EmailChannelOptions>(EmailChannelOptions.SectionName);
         }
         return builder;
     }
@@ -100,7 +107,7 @@ public static class WarningEngineChannelExtensions
     {
         if (ChannelAdapterChoice.Choose(builder, "Webhook", ChannelNames.Webhook, "http") == "http")
         {
-            builder.Services.AddWebhookChannel();
+            builder.Services.AddWebhookChannel().NamesKeys<WebhookChannelOptions>(WebhookChannelOptions.SectionName);
         }
         return builder;
     }
@@ -109,6 +116,10 @@ public static class WarningEngineChannelExtensions
     public static IWarningEngineBuilder AddAllChannels(this IWarningEngineBuilder builder) => builder
         .AddSmsChannel().AddLedChannel().AddBroadcastChannel().AddBroadcastPlatformChannel()
         .AddWeChatChannel().AddWeComChannel().AddWeComRobotChannel().AddEmailChannel().AddWebhookChannel();
+
+    /// <summary>Every failure of the options' own validators names the section (the MQTT gateway is shared: named once).</summary>
+    private static IServiceCollection NamesKeys<T>(this IServiceCollection services, string section)
+        where T : class => services.NameSectionInFailures<T>(section);
 
     /// <summary>With Redis, WeChat and WeCom tokens are shared by the cluster: one refresh, not one per node.</summary>
     private static void SharesTokensWhenClustered(this IWarningEngineBuilder builder)

@@ -20,4 +20,11 @@ public sealed class ReadingsOptions
 
     /// <summary>Most readings in one batch. Default: 1,000.</summary>
     public int MaxBatch { get; set; } = 1000;
+
+    internal static IEnumerable<(string, string)> Rules(ReadingsOptions o)
+    {
+        if (o.ClockSkew <= TimeSpan.Zero) yield return (nameof(ClockSkew), "must be a positive time span");
+        if (o.MaxBodyBytes is < 1024 or > 64 << 20) yield return (nameof(MaxBodyBytes), $"must be between 1 KiB and 64 MiB, not {o.MaxBodyBytes}");
+        if (o.MaxBatch is < 1 or > 100_000) yield return (nameof(MaxBatch), $"must be between 1 and 100,000, not {o.MaxBatch}");
+    }
 }

@@ -9,7 +9,7 @@ internal static class ReadingsServices
 {
     public static IServiceCollection AddReadingsApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ReadingsOptions>(configuration.GetSection(ReadingsOptions.SectionName));
+        services.AddValidatedOptions<ReadingsOptions>(configuration, ReadingsOptions.SectionName, ReadingsOptions.Rules);
         services.AddSingleton<IReplayGuard>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EngineOptions>>().Value.Redis)
                 ? new InProcessReplayGuard(sp.GetRequiredService<TimeProvider>())

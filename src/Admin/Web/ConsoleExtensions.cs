@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Warning.Admin.Accounts;
 using Warning.Admin.Api;
 using Warning.Admin.Readings;
+using Warning.Engine.Hosting;
 
 namespace Warning.Admin.Web;
 
@@ -15,7 +16,7 @@ internal static class ConsoleExtensions
     {
         var services = builder.Services;
         var options = builder.Configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>() ?? new ConsoleOptions();
-        services.Configure<ConsoleOptions>(builder.Configuration.GetSection(ConsoleOptions.SectionName));
+        services.AddValidatedOptions<ConsoleOptions>(builder.Configuration, ConsoleOptions.SectionName, ConsoleOptions.Rules);
         services.AddSingleton(sp => (Engine.Persistence.IAccountStore)sp.GetRequiredService<Engine.Persistence.AuditStore>());
         services.AddSingleton<AccountService>();
         services.AddHostedService<DemoAccounts>();

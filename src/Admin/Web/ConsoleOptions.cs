@@ -25,4 +25,22 @@ public sealed class ConsoleOptions
 
     /// <summary>Sign-in lifetime (sliding). Default: 480 minutes.</summary>
     public int SessionMinutes { get; set; } = 480;
+
+    /// <summary>
+    /// The page of the device simulator (tests/Warning.Peers) the console links to as 设备模拟器, so whoever runs the
+    /// peers profile sees what each sign shows; empty (every other profile): no link.
+    /// </summary>
+    public string? DeviceSimulatorUrl { get; set; }
+
+    internal static IEnumerable<(string, string)> Rules(ConsoleOptions o)
+    {
+        if (o.LockoutThreshold is < 1 or > 100) yield return (nameof(LockoutThreshold), $"must be between 1 and 100, not {o.LockoutThreshold}");
+        if (o.LockoutMinutes is < 1 or > 24 * 60) yield return (nameof(LockoutMinutes), $"must be between 1 and 1440, not {o.LockoutMinutes}");
+        if (o.SessionMinutes is < 1 or > 7 * 24 * 60) yield return (nameof(SessionMinutes), $"must be between 1 and 10080, not {o.SessionMinutes}");
+        if (string.IsNullOrWhiteSpace(o.DemoUsersFile)) yield return (nameof(DemoUsersFile), "is required");
+        if (!string.IsNullOrEmpty(o.DeviceSimulatorUrl) && !Uri.TryCreate(o.DeviceSimulatorUrl, UriKind.Absolute, out _))
+        {
+            yield return (nameof(DeviceSimulatorUrl), $"'{o.DeviceSimulatorUrl}' is not an absolute URL");
+        }
+    }
 }

@@ -46,6 +46,28 @@ public static class ValidatedOptions
         return services;
     }
 
+    /// <summary>
+    /// Replaces the validators registered so far for <typeparamref name="T"/> with one that runs them all and names
+    /// <paramref name="section"/> in every failure (for options whose validators were written without the key).
+    /// </summary>
+    public static IServiceCollection NameSectionInFailures<T>(this IServiceCollection services, string section)
+        where T : class
+    {
+        var registered = services.Where(d => d.ServiceType == typeof(IValidateOptions<T>)).ToList();
+        foreach (var descriptor in registered)
+        {
+            services.Remove(descriptor);
+        }
+        services.AddSingleton<IValidateOptions<T>>(sp => new KeyNamingValidator<T>(section, [.. registered.Select(d => Create<T>(sp, d))]));
+        return services;
+    }
+
+    private static IValidateOptions<T> Create<T>(IServiceProvider sp, ServiceDescriptor descriptor)
+        where T : class =>
+        (IValidateOptions<T>)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(sp)
+            ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!));
+
     /// <summary>A rule's finding when <paramref name="value"/> is not strictly positive.</summary>
     public static IEnumerable<(string, string)> Positive(string key, TimeSpan value)
     {
@@ -62,5 +84,28 @@ public static class ValidatedOptions
         {
             yield return (key, $"'{value}' is not known: use {string.Join(", ", known)}");
         }
+    }
+}
+
+/// <summary>
+/// Runs the validators registered for <typeparamref name="T"/> and prefixes each failure with the section, so that
+/// "Port: must be between 1 and 65535" from a channel's own validator reads "Warning:Mqtt:Port: …" at start.
+/// </summary>
+internal sealed class KeyNamingValidator<T>(string section, IReadOnlyList<IValidateOptions<T>> inner) : IValidateOptions<T>
+    where T : class
+{
+    public ValidateOptionsResult Validate(string? name, T options)
+    {
+        var failures = new List<string>();
+        foreach (var validator in inner)
+        {
+            var result = validator.Validate(name, options);
+            if (result.Failed)
+            {
+                failures.AddRange((result.Failures ?? [result.FailureMessage]).Select(f => f.StartsWith(section, StringComparison.Ordinal) ? f : $"{section}:{f}"));
+            }
+        }
+        // Distinct: a validator registered again after a first wrapping (two channels sharing options) runs twice.
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Distinct());
     }
 }
