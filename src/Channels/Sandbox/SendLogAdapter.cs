@@ -10,7 +10,7 @@ namespace Warning.Channels.Sandbox;
 /// test or an operator can count who received what across nodes — including after a node was killed.
 /// Turned on by "Warning:SandboxSendLog" (a folder); never used with real providers.
 /// </summary>
-internal sealed class SendLogAdapter(IChannelAdapter inner, string folder) : IChannelAdapter, IDisposable
+public sealed class SendLogAdapter(IChannelAdapter inner, string folder) : IChannelAdapter, IDisposable
 {
     private readonly FileStream _file = new(Path.Combine(folder, $"sends-{Environment.ProcessId}-{inner.Name}.log"),
         FileMode.Append, FileAccess.Write, FileShare.Read);

@@ -26,8 +26,11 @@ internal sealed class WorkerProcess : IDisposable
         info.ArgumentList.Add(AdminAssembly);
         info.ArgumentList.Add("--role");
         info.ArgumentList.Add("worker");
-        // Workers here send through the sandbox and its send log: production.json's placeholder SMSC is not theirs.
-        info.Environment["WARNING_Warning__Channels__Sms__Adapter"] = "sandbox";
+        // Workers here send through the sandbox and its send log: production.json's placeholder providers are not theirs.
+        foreach (var key in Support.ChannelSettings.Keys.Values)
+        {
+            info.Environment[$"WARNING_Warning__Channels__{key}__Adapter"] = "sandbox";
+        }
         foreach (var (key, value) in settings)
         {
             info.Environment["WARNING_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
