@@ -5,7 +5,7 @@ using Warning.Engine.Channels;
 
 namespace Warning.Channels.Tests.BroadcastPlatform;
 
-public sealed class BroadcastPlatformRegistrationTests(BroadcastPlatformPeer peer) : IClassFixture<BroadcastPlatformPeer>
+public sealed class BroadcastPlatformRegistrationTests(BroadcastPlatformPeerFixture peer) : IClassFixture<BroadcastPlatformPeerFixture>
 {
     [Fact]
     public void AddBroadcastPlatformChannel_Configured_RegistersAdapterNamedBroadcastPlatform()
@@ -14,8 +14,8 @@ public sealed class BroadcastPlatformRegistrationTests(BroadcastPlatformPeer pee
         using var services = Build(new Dictionary<string, string?>
         {
             ["Channels:BroadcastPlatform:PlatformUrl"] = "http://127.0.0.1:1/ebd",
-            ["Channels:BroadcastPlatform:SourceEbrId"] = BroadcastPlatformPeer.SourceEbrId,
-            ["Channels:BroadcastPlatform:DestinationEbrId"] = BroadcastPlatformPeer.PlatformEbrId,
+            ["Channels:BroadcastPlatform:SourceEbrId"] = BroadcastPlatformPeerFixture.SourceEbrId,
+            ["Channels:BroadcastPlatform:DestinationEbrId"] = BroadcastPlatformPeerFixture.PlatformEbrId,
             ["Channels:BroadcastPlatform:SenderName"] = "海珠区应急管理局",
             ["Channels:BroadcastPlatform:SenderCode"] = "44010641600000",
             ["Channels:BroadcastPlatform:PrivateKeyPem"] = peer.SenderPrivateKeyPem,
