@@ -40,6 +40,12 @@ public sealed class BroadcastPlatformChannelOptions
     [Required]
     public string PrivateKeyPem { get; set; } = string.Empty;
 
+    /// <summary>
+    /// A file holding <see cref="PrivateKeyPem"/>, read at start when the PEM itself is not set (a mounted secret;
+    /// the peers profile points it at the key scripts/peers.sh generates). A missing file leaves the key unset.
+    /// </summary>
+    public string? PrivateKeyFile { get; set; }
+
     /// <summary>Serial number of our certificate in the EB PKI, written as <c>CertSN</c>. Required.</summary>
     [Required]
     public string CertificateSerial { get; set; } = string.Empty;

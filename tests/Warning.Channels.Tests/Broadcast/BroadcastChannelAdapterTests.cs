@@ -35,9 +35,9 @@ public sealed class BroadcastChannelAdapterTests : IAsyncDisposable
         var terminal = bench.Devices["bc-1"];
         await bench.Devices.Changed.WaitUntilAsync(() => terminal.Active.Count == 4, "four warnings playing", Token);
 
-        var repeats = terminal.Active.ToDictionary(p => p.Key, p => (int)p.Value["repeat"]!);
+        var repeats = terminal.Active.ToDictionary(p => p.Key, p => p.Value.Repeat ?? 0);
         Assert.Equal(new Dictionary<string, int> { ["t-Blue"] = 1, ["t-Yellow"] = 2, ["t-Orange"] = 3, ["t-Red"] = 3 }, repeats);
-        Assert.All(terminal.Active.Values, c => Assert.Equal((Text, "play"), ((string)c["text"]!, (string)c["action"]!)));
+        Assert.All(terminal.Active.Values, c => Assert.Equal((Text, "play"), (c.Text, c.Action)));
         await bench.WaitForReceiptsAsync(4, Token);
         Assert.All(bench.Receipts.Receipts, r => Assert.Equal(("broadcast", DeliveryState.Delivered), (r.Channel, r.State)));
     }
@@ -52,7 +52,7 @@ public sealed class BroadcastChannelAdapterTests : IAsyncDisposable
         var terminal = bench.Devices["bc-1"];
         await bench.Devices.Changed.WaitUntilAsync(() => terminal.Active.Count == 2, "two warnings playing", Token);
 
-        Assert.Equal((5, 2), ((int)terminal.Active["blue"]["repeat"]!, (int)terminal.Active["red"]["repeat"]!));
+        Assert.Equal((5, 2), (terminal.Active["blue"].Repeat ?? 0, terminal.Active["red"].Repeat ?? 0));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class BroadcastChannelAdapterTests : IAsyncDisposable
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(results).Status);
         await bench.Devices.Changed.WaitUntilAsync(() => bench.Devices["bc-1"].Received.Count == 2, "the stop", Token);
         Assert.Empty(bench.Devices["bc-1"].Active);
-        Assert.Equal("expired", (string)bench.Devices["bc-1"].Received.Last().Json["reason"]!);
+        Assert.Equal("expired", bench.Devices["bc-1"].Received.Last().Reason);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,11 +2,12 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Time.Testing;
 using Warning.Engine.Alerts;
 using Warning.Engine.Channels;
+using Warning.Peers.BroadcastPlatform;
 
 namespace Warning.Channels.Tests.BroadcastPlatform;
 
-/// <summary>The adapter against the Kestrel platform peer: what the EBM says, and how each answer is read.</summary>
-public sealed class BroadcastPlatformChannelAdapterTests(BroadcastPlatformPeer peer) : IClassFixture<BroadcastPlatformPeer>
+/// <summary>The adapter against the broadcast-platform stand-in of Warning.Peers: what the EBM says, and how each answer is read.</summary>
+public sealed class BroadcastPlatformChannelAdapterTests(BroadcastPlatformPeerFixture peer) : IClassFixture<BroadcastPlatformPeerFixture>
 {
     private static readonly DateTimeOffset Now = EbSamples.Sent.AddMinutes(1);
     private readonly FakeTimeProvider _time = new(Now);
@@ -42,8 +43,8 @@ public sealed class BroadcastPlatformChannelAdapterTests(BroadcastPlatformPeer p
         var basic = ebm.Element("MsgBasicInfo")!;
         var content = ebm.Element("MsgContent")!;
         Assert.Equal("EBM", ebd.Element("EBDType")!.Value);
-        Assert.StartsWith("10" + BroadcastPlatformPeer.SourceEbrId, ebd.Element("EBDID")!.Value, StringComparison.Ordinal);
-        Assert.Equal(BroadcastPlatformPeer.PlatformEbrId, ebd.Element("DEST")!.Element("EBRID")!.Value);
+        Assert.StartsWith("10" + BroadcastPlatformPeerFixture.SourceEbrId, ebd.Element("EBDID")!.Value, StringComparison.Ordinal);
+        Assert.Equal(BroadcastPlatformPeerFixture.PlatformEbrId, ebd.Element("DEST")!.Element("EBRID")!.Value);
         Assert.Equal("1", basic.Element("MsgType")!.Value);
         Assert.Equal("1", basic.Element("Severity")!.Value);
         Assert.Equal("11B03", basic.Element("EventType")!.Value);

@@ -3,9 +3,9 @@ using Warning.Channels.Tests.Contract;
 
 namespace Warning.Channels.Tests.BroadcastPlatform;
 
-/// <summary>The shared adapter contract, run against the Kestrel platform peer (every package checked by OpenSSL).</summary>
-public sealed class BroadcastPlatformContractTests(BroadcastPlatformPeer peer)
-    : ChannelAdapterContractTests<BroadcastPlatformChannelAdapter>, IClassFixture<BroadcastPlatformPeer>
+/// <summary>The shared adapter contract, run against the broadcast-platform stand-in of Warning.Peers (every package checked by OpenSSL).</summary>
+public sealed class BroadcastPlatformContractTests(BroadcastPlatformPeerFixture peer)
+    : ChannelAdapterContractTests<BroadcastPlatformChannelAdapter>, IClassFixture<BroadcastPlatformPeerFixture>
 {
     protected override BroadcastPlatformChannelAdapter CreateSut() => peer.CreateAdapter();
 

@@ -5,7 +5,7 @@ using Warning.Engine.Channels;
 
 namespace Warning.Channels.Tests.BroadcastPlatform;
 
-public sealed class BroadcastPlatformRegistrationTests(BroadcastPlatformPeer peer) : IClassFixture<BroadcastPlatformPeer>
+public sealed class BroadcastPlatformRegistrationTests(BroadcastPlatformPeerFixture peer) : IClassFixture<BroadcastPlatformPeerFixture>
 {
     [Fact]
     public void AddBroadcastPlatformChannel_Configured_RegistersAdapterNamedBroadcastPlatform()
@@ -14,8 +14,8 @@ public sealed class BroadcastPlatformRegistrationTests(BroadcastPlatformPeer pee
         using var services = Build(new Dictionary<string, string?>
         {
             ["Warning:Channels:BroadcastPlatform:PlatformUrl"] = "http://127.0.0.1:1/ebd",
-            ["Warning:Channels:BroadcastPlatform:SourceEbrId"] = BroadcastPlatformPeer.SourceEbrId,
-            ["Warning:Channels:BroadcastPlatform:DestinationEbrId"] = BroadcastPlatformPeer.PlatformEbrId,
+            ["Warning:Channels:BroadcastPlatform:SourceEbrId"] = BroadcastPlatformPeerFixture.SourceEbrId,
+            ["Warning:Channels:BroadcastPlatform:DestinationEbrId"] = BroadcastPlatformPeerFixture.PlatformEbrId,
             ["Warning:Channels:BroadcastPlatform:SenderName"] = "海珠区应急管理局",
             ["Warning:Channels:BroadcastPlatform:SenderCode"] = "44010641600000",
             ["Warning:Channels:BroadcastPlatform:PrivateKeyPem"] = peer.SenderPrivateKeyPem,

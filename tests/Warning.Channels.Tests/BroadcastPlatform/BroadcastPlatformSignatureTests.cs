@@ -1,4 +1,5 @@
 using Warning.Engine.Tests.Support;
+using Warning.Peers.BroadcastPlatform;
 
 namespace Warning.Channels.Tests.BroadcastPlatform;
 
@@ -6,7 +7,7 @@ namespace Warning.Channels.Tests.BroadcastPlatform;
 /// The OpenSSL check itself can fail: a changed byte or a missing distinguishing id makes verification fail, so the
 /// peer's "verified" on every other test means something. Also pins the second OpenSSL recipe (pkeyutl).
 /// </summary>
-public sealed class BroadcastPlatformSignatureTests(BroadcastPlatformPeer peer) : IClassFixture<BroadcastPlatformPeer>
+public sealed class BroadcastPlatformSignatureTests(BroadcastPlatformPeerFixture peer) : IClassFixture<BroadcastPlatformPeerFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -16,7 +17,7 @@ public sealed class BroadcastPlatformSignatureTests(BroadcastPlatformPeer peer) 
         var package = await SendOneAsync();
         // openssl pkeyutl -verify -pubin -inkey pub.pem -rawin -digest sm3 -pkeyopt distid:1234567812345678 -in EBDB.xml -sigfile sig.der
         var (exit, output) = TestTools.Run("openssl", "pkeyutl", "-verify", "-pubin", "-inkey", peer.SenderPublicKeyPath, "-rawin",
-            "-digest", "sm3", "-pkeyopt", $"distid:{PeerTools.DistId}", "-in", package.EbdPath, "-sigfile", package.SignaturePath);
+            "-digest", "sm3", "-pkeyopt", $"distid:{PlatformTools.DistId}", "-in", package.EbdPath, "-sigfile", package.SignaturePath);
         Assert.True(exit == 0, output);
         Assert.Contains("Signature Verified Successfully", output, StringComparison.Ordinal);
     }
@@ -31,7 +32,7 @@ public sealed class BroadcastPlatformSignatureTests(BroadcastPlatformPeer peer) 
         var tampered = package.EbdPath + ".tampered";
         await File.WriteAllBytesAsync(tampered, bytes, Token);
 
-        var (verified, output) = PeerTools.VerifyWithOpenSsl(peer.SenderPublicKeyPath, tampered, package.SignaturePath);
+        var (verified, output) = PlatformTools.VerifyWithOpenSsl(peer.SenderPublicKeyPath, tampered, package.SignaturePath);
         Assert.False(verified, output);
     }
 
@@ -39,7 +40,7 @@ public sealed class BroadcastPlatformSignatureTests(BroadcastPlatformPeer peer) 
     public async Task OpenSsl_WithoutTheDistinguishingId_VerificationFails()
     {
         var package = await SendOneAsync();
-        var (verified, output) = PeerTools.VerifyWithOpenSsl(peer.SenderPublicKeyPath, package.EbdPath, package.SignaturePath, withDistId: false);
+        var (verified, output) = PlatformTools.VerifyWithOpenSsl(peer.SenderPublicKeyPath, package.EbdPath, package.SignaturePath, withDistId: false);
         Assert.False(verified, output);
     }
 
@@ -49,7 +50,7 @@ public sealed class BroadcastPlatformSignatureTests(BroadcastPlatformPeer peer) 
         var package = await SendOneAsync();
         var broken = package.EbdPath + ".broken.xml";
         await File.WriteAllTextAsync(broken, System.Text.RegularExpressions.Regex.Replace(package.EbdXml, "<AreaCode>.*</AreaCode>", string.Empty), Token);
-        var (valid, output) = PeerTools.Xmllint(broken);
+        var (valid, output) = PlatformTools.Xmllint(broken);
         Assert.False(valid, output);
     }
 

@@ -5,6 +5,7 @@ using Warning.Engine.Alerts;
 using Warning.Engine.Audience;
 using Warning.Engine.Channels;
 using Warning.Engine.Persistence;
+using Warning.Peers.Devices;
 using static Warning.Channels.Tests.Mqtt.MqttTestBench;
 
 namespace Warning.Channels.Tests.Led;
@@ -74,7 +75,7 @@ public sealed class LedChannelAdapterTests : IAsyncDisposable
         // The broker forwards what is left of the interval: 600 s less the moment it held the message.
         Assert.InRange(received.MessageExpiryInterval, 598u, 600u);
         Assert.Equal("application/json", received.ContentType);
-        Assert.Equal(expires, DateTimeOffset.Parse((string)received.Json["expiresAt"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expires, received.ExpiresAt);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class LedChannelAdapterTests : IAsyncDisposable
 
         Assert.All(results, r => Assert.Equal(DeliveryStatus.Sent, r.Status));
         await bench.Devices.Changed.WaitUntilAsync(() => bench.Devices.Devices.All(d => d.Active.IsEmpty), "cleared", Token);
-        Assert.All(bench.Devices.Devices, d => Assert.Equal(("clear", "cancelled"), (d.Received.Last().Action, (string)d.Received.Last().Json["reason"]!)));
+        Assert.All(bench.Devices.Devices, d => Assert.Equal(("clear", "cancelled"), (d.Received.Last().Action, d.Received.Last().Reason)));
         await bench.WaitForReceiptsAsync(4, Token);
     }
 
@@ -191,8 +192,7 @@ public sealed class LedChannelAdapterTests : IAsyncDisposable
         Assert.Equal(2000, bench.Receipts.Receipts.Select(r => r.ProviderMessageId).Distinct().Count());
     }
 
-    private static string[][] PagesOf(SimulatedDevice device) =>
-        [.. device.Received.Single().Json["pages"]!.AsArray().Select(p => p!.AsArray().Select(l => (string)l!).ToArray())];
+    private static string[][] PagesOf(FleetDevice device) => [.. device.Received.Single().Pages.Select(p => p.ToArray())];
 
     public async ValueTask DisposeAsync()
     {

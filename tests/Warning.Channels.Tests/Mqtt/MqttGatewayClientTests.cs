@@ -5,6 +5,7 @@ using Warning.Channels.Led;
 using Warning.Channels.Tests.Led;
 using Warning.Engine.Channels;
 using Warning.Engine.Persistence;
+using Warning.Peers.Devices;
 using static Warning.Channels.Tests.Mqtt.MqttTestBench;
 
 namespace Warning.Channels.Tests.Mqtt;
@@ -20,7 +21,7 @@ public sealed class MqttGatewayClientTests
         await using var broker = await PrivateMosquitto.StartAsync(Token);
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var district = MqttTestBroker.UniqueDistrict();
-        await using var devices = await DeviceSimulator.StartAsync("127.0.0.1", broker.Port, district, "led", ["led-1"], Token);
+        await using var devices = await DeviceFleet.StartAsync("127.0.0.1", broker.Port, district, "led", ["led-1"], Token);
         await using var gateway = TestGateway.Create("127.0.0.1", broker.Port, district, new RecordingReceiptSink(), clock,
             o => o.ReconnectDelay = TimeSpan.FromSeconds(2));
         var sut = new LedChannelAdapter(new LedChannelOptions(), gateway, new FixedLedGeometrySource(), clock);

@@ -1,21 +1,22 @@
 using Warning.Channels.Mqtt;
 using Warning.Engine.Alerts;
 using Warning.Engine.Channels;
+using Warning.Peers.Devices;
 
 namespace Warning.Channels.Tests.Mqtt;
 
 /// <summary>
-/// One test's broker world: its own district, a simulator for its devices, a gateway with a recording receipt
+/// One test's broker world: its own district, a fleet of devices (each its own MQTT session), a gateway with a recording receipt
 /// sink. Disposing it disconnects everything and ends the devices' sessions.
 /// </summary>
 internal sealed class MqttTestBench : IAsyncDisposable
 {
-    private MqttTestBench(DeviceSimulator devices, MqttGatewayClient gateway, RecordingReceiptSink receipts)
+    private MqttTestBench(DeviceFleet devices, MqttGatewayClient gateway, RecordingReceiptSink receipts)
     {
         (Devices, Gateway, Receipts) = (devices, gateway, receipts);
     }
 
-    public DeviceSimulator Devices { get; }
+    public DeviceFleet Devices { get; }
 
     public MqttGatewayClient Gateway { get; }
 
@@ -26,7 +27,7 @@ internal sealed class MqttTestBench : IAsyncDisposable
     {
         var (host, port) = await MqttTestBroker.RequireAsync(cancellationToken);
         var district = MqttTestBroker.UniqueDistrict();
-        var devices = await DeviceSimulator.StartAsync(host, port, district, kind, deviceIds, cancellationToken);
+        var devices = await DeviceFleet.StartAsync(host, port, district, kind, deviceIds, cancellationToken);
         var receipts = new RecordingReceiptSink();
         var gateway = TestGateway.Create(host, port, district, receipts, timeProvider);
         Assert.True(await gateway.TryConnectAsync(cancellationToken));

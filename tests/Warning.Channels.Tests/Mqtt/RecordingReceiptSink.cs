@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Warning.Engine.Channels;
 using Warning.Engine.Persistence;
+using Warning.Peers.Recording;
 
 namespace Warning.Channels.Tests.Mqtt;
 
@@ -9,7 +10,7 @@ internal sealed class RecordingReceiptSink : IProviderReceiptSink
 {
     private readonly ConcurrentQueue<ProviderReceipt> _receipts = new();
 
-    public Signal Arrived { get; } = new();
+    public ChangeSignal Arrived { get; } = new();
 
     public IReadOnlyCollection<ProviderReceipt> Receipts => _receipts;
 

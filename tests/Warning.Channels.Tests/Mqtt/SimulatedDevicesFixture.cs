@@ -1,3 +1,5 @@
+using Warning.Peers.Devices;
+
 namespace Warning.Channels.Tests.Mqtt;
 
 /// <summary>
@@ -9,7 +11,7 @@ public abstract class SimulatedDevicesFixture(string kind) : IAsyncLifetime
 {
     public const int DeviceCount = 20;
 
-    internal DeviceSimulator? Simulator { get; private set; }
+    internal DeviceFleet? Simulator { get; private set; }
 
     internal string District { get; } = MqttTestBroker.UniqueDistrict();
 
@@ -20,7 +22,7 @@ public abstract class SimulatedDevicesFixture(string kind) : IAsyncLifetime
         var (host, port) = MqttTestBroker.Endpoint;
         try
         {
-            Simulator = await DeviceSimulator.StartAsync(host, port, District, kind,
+            Simulator = await DeviceFleet.StartAsync(host, port, District, kind,
                 Enumerable.Range(1, DeviceCount).Select(AddressFor), CancellationToken.None);
         }
         catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or System.Net.Sockets.SocketException)
@@ -30,7 +32,7 @@ public abstract class SimulatedDevicesFixture(string kind) : IAsyncLifetime
     }
 
     /// <summary>The simulator, or a skip (a failure under CI) when the broker is not running.</summary>
-    internal DeviceSimulator Require()
+    internal DeviceFleet Require()
     {
         if (Simulator is null)
         {

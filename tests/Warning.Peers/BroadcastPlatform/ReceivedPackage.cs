@@ -1,7 +1,7 @@
-namespace Warning.Channels.Tests.BroadcastPlatform;
+namespace Warning.Peers.BroadcastPlatform;
 
-/// <summary>What the peer platform received in one POST and what the independent tools said about it.</summary>
-public sealed record ReceivedPackage(
+/// <summary>What the platform received in one POST and what the independent tools said about it.</summary>
+internal sealed record ReceivedPackage(
     string FileName,
     IReadOnlyList<string> TarListing,
     string EbdXml,
