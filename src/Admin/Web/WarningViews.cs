@@ -42,7 +42,15 @@ public sealed class WarningViews(PublicationBoard board, IAuditStore audit, Chan
     {
         if (board.Get(versionId) is { } live)
         {
-            var channels = live.Channels.Select(c => new ChannelProgressView(c.Channel, c.Targeted, c.Sent, c.Delivered, c.Failed,
+            // Delivery receipts and device acks arrive after the sending is done and go to the audit store, not to the
+            // live board: once the run is complete, the store's count of them is shown (asked only then, to cost a
+            // running fan-out nothing).
+            var receipts = live.State == PublicationState.Completed
+                ? (await audit.GetDeliveryCountsAsync(versionId, AuditGrouping.Channel, AuditFilter.None, cancellationToken))
+                    .ToDictionary(c => c.Name, c => c.Delivered, StringComparer.OrdinalIgnoreCase)
+                : [];
+            var channels = live.Channels.Select(c => new ChannelProgressView(c.Channel, c.Targeted, c.Sent,
+                Math.Max(c.Delivered, receipts.GetValueOrDefault(c.Channel)), c.Failed,
                 c.Skipped, c.Unknown, c.Done, Percent(c.Done, c.Targeted))).ToList();
             return new ProgressView(versionId, live.State.ToString(), live.StartedAt, live.CompletedAt, channels, live.UnavailableChannels,
                 live.Error, Percent(channels.Sum(c => c.Done), channels.Sum(c => c.Targeted)));

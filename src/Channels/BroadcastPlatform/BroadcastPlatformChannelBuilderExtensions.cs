@@ -19,9 +19,9 @@ public static class BroadcastPlatformChannelBuilderExtensions
             .PostConfigure(o =>
             {
                 // A key file (mounted secret, or the peers profile's generated key) stands in for the PEM text.
-                if (string.IsNullOrWhiteSpace(o.PrivateKeyPem) && !string.IsNullOrWhiteSpace(o.PrivateKeyFile) && File.Exists(o.PrivateKeyFile))
+                if (string.IsNullOrWhiteSpace(o.PrivateKeyPem) && FindUp(o.PrivateKeyFile) is { } file)
                 {
-                    o.PrivateKeyPem = File.ReadAllText(o.PrivateKeyFile);
+                    o.PrivateKeyPem = File.ReadAllText(file);
                 }
             })
             .ValidateOnStart();
@@ -32,5 +32,26 @@ public static class BroadcastPlatformChannelBuilderExtensions
         services.TryAddSingleton<BroadcastPlatformClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelAdapter, BroadcastPlatformChannelAdapter>());
         return services;
+    }
+
+    /// <summary>
+    /// The file as given, or for a relative path the first match in the working directory or one of its parents:
+    /// <c>dotnet run --project src/Admin</c> runs in the project folder, the peers' key sits at the repository root.
+    /// </summary>
+    private static string? FindUp(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || Path.IsPathRooted(path))
+        {
+            return path is not null && File.Exists(path) ? path : null;
+        }
+        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, path);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
     }
 }

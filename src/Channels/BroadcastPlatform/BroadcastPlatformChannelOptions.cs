@@ -42,7 +42,8 @@ public sealed class BroadcastPlatformChannelOptions
 
     /// <summary>
     /// A file holding <see cref="PrivateKeyPem"/>, read at start when the PEM itself is not set (a mounted secret;
-    /// the peers profile points it at the key scripts/peers.sh generates). A missing file leaves the key unset.
+    /// the peers profile points it at the key scripts/peers.sh generates); a relative path is also looked for in the
+    /// working directory's parents. A missing file leaves the key unset.
     /// </summary>
     public string? PrivateKeyFile { get; set; }
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace Warning.Admin.Tests.Durable;
 
 /// <summary>
-/// A real `Warning.Admin --role worker` process, started from the build output next to this test's, with its
+/// A real `Warning.Admin` process (by default `--role worker`), started from the build output next to this test's, with its
 /// settings as WARNING_ environment variables; its output is kept for the failure message.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
@@ -13,7 +13,14 @@ internal sealed class WorkerProcess : IDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public WorkerProcess(string name, IReadOnlyDictionary<string, string> settings, string profile = "production")
+    /// <param name="name">A name for messages.</param>
+    /// <param name="settings">Configuration keys, passed as WARNING_ environment variables.</param>
+    /// <param name="profile">The profile in config/.</param>
+    /// <param name="role">The node role; null runs the host as it starts by default (all roles).</param>
+    /// <param name="sandboxChannels">Every channel on its sandbox adapter (the profile's real providers are not the test's).</param>
+    /// <param name="workingDirectory">Where relative paths of the profile (data/…) land; default: next to the dll.</param>
+    public WorkerProcess(string name, IReadOnlyDictionary<string, string> settings, string profile = "production",
+        string? role = "worker", bool sandboxChannels = true, string? workingDirectory = null)
     {
         Name = name;
         var info = new ProcessStartInfo("dotnet")
@@ -21,13 +28,16 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(AdminAssembly)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(AdminAssembly)!,
         };
         info.ArgumentList.Add(AdminAssembly);
-        info.ArgumentList.Add("--role");
-        info.ArgumentList.Add("worker");
+        if (role is not null)
+        {
+            info.ArgumentList.Add("--role");
+            info.ArgumentList.Add(role);
+        }
         // Workers here send through the sandbox and its send log: production.json's placeholder providers are not theirs.
-        foreach (var key in Support.ChannelSettings.Keys.Values)
+        foreach (var key in sandboxChannels ? Support.ChannelSettings.Keys.Values : [])
         {
             info.Environment[$"WARNING_Warning__Channels__{key}__Adapter"] = "sandbox";
         }
