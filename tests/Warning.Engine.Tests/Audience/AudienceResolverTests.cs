@@ -10,8 +10,18 @@ public sealed class AudienceResolverTests
     {
         var builder = CreateBuilder();
         builder.Add(PersonAt("p", CommunityA1) with { WeChatOpenId = "oP", OptedOutChannels = [AudienceChannels.WeChat] });
-        builder.Add(PersonAt("official", CommunityB1) with { Groups = [GroupCatalogue.Officials] });
+        builder.Add(PersonAt("official", CommunityB1) with { Groups = [GroupCatalogue.Officials], WeComUserId = "official" });
         builder.Add(new Device { Id = "led", Kind = DeviceKind.LedSign, AreaCode = CommunityA1 });
+        builder.Add(new Endpoint { Id = "region", Channel = AudienceChannels.BroadcastPlatform, Address = StreetA, AreaCode = StreetA });
+        builder.Add(new Endpoint
+        {
+            Id = "robot",
+            Channel = AudienceChannels.WeComRobot,
+            Address = "duty-room",
+            AreaCode = District,
+            Groups = [GroupCatalogue.Officials],
+            ReceivesSubareaWarnings = true,
+        });
         var store = new DirectoryStore();
         store.Replace(builder);
         return new AudienceResolver(store, new ChannelPolicy(new ChannelPolicyOptions()));
@@ -53,14 +63,14 @@ public sealed class AudienceResolverTests
     {
         var message = Message(WarningLevel.Blue, District) with
         {
-            Channels = [new ChannelDirective("sms"), new ChannelDirective("email")],
+            Channels = [new ChannelDirective("sms"), new ChannelDirective("fax"), new ChannelDirective("wecom-robot")],
             TargetGroups = [GroupCatalogue.Officials],
         };
 
         var audience = CreateSut().Resolve(message);
 
-        Assert.Equal(["email"], audience.UnsupportedChannels);
-        Assert.Equal(1, Assert.Single(audience.Channels).Recipients.Count);
+        Assert.Equal(["fax"], audience.UnsupportedChannels);
+        Assert.Equal([("sms", 1), ("wecom-robot", 1)], audience.Channels.Select(c => (c.Channel, c.Recipients.Count)));
     }
 
     [Fact]
