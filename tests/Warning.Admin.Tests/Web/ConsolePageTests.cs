@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Warning.Admin.Accounts;
 using Warning.Admin.Tests.Support;
+using Warning.Engine.Audience;
 using Warning.Engine.Persistence;
 
 namespace Warning.Admin.Tests.Web;
@@ -239,6 +240,27 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
         Assert.Contains("rejected-rows", result, StringComparison.Ordinal);
         var log = await factory.Services.GetRequiredService<IAuditStore>().GetActionLogAsync(0, Ct);
         Assert.Contains(log, a => a.Action == "directory.import" && a.Actor == "admin" && a.Details!.Contains("\"rejected\":1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DirectoryImport_EndpointsKind_ImportsEndpointRows()
+    {
+        var session = await ConsoleSession.SignInAsync(factory, "admin", Ct);
+        var page = await session.GetPageAsync("/directory", Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("endpoints"), "kind" },
+            { new StringContent("id,channel,address,area,groups,subareas\nimport-robot,wecom-robot,import-room,440199,officials,yes\n"), "file", "endpoints.csv" },
+        };
+        using var response = await session.Client.PostAsync("/directory?handler=Import", form, Ct);
+
+        Assert.Contains("已导入 1 行，拒绝 0 行", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var directory = factory.Services.GetRequiredService<DirectoryStore>().Current;
+        Assert.True(directory.TryGetIndex("import-robot", out var index));
+        Assert.True(directory.TryGetAddress(index, AudienceChannels.WeComRobot, out var name));
+        Assert.Equal("import-room", name);
     }
 
     [Fact]
