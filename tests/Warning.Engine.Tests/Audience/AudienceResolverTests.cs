@@ -44,10 +44,11 @@ public sealed class AudienceResolverTests
     {
         var audience = CreateSut().Resolve(Message(WarningLevel.Orange, District));
 
-        Assert.Equal(["sms", "wechat", "led", "broadcast"], audience.Channels.Select(c => c.Channel));
-        Assert.Equal([2, 0, 1, 0], audience.Channels.Select(c => c.Recipients.Count));
+        Assert.Equal(new ChannelPolicy(new ChannelPolicyOptions()).DefaultChannels(WarningLevel.Orange), audience.Channels.Select(c => c.Channel));
+        Assert.Equal([2, 0, 1, 0, 1, 1, 1, 0, 0], audience.Channels.Select(c => c.Recipients.Count));
         Assert.Equal("暴雨预警", audience.Channels[0].Text.Text);
-        Assert.Equal(3, audience.Total);
+        Assert.Equal(6, audience.Total);
+        Assert.Empty(audience.UnsupportedChannels);
     }
 
     [Fact]
@@ -74,9 +75,19 @@ public sealed class AudienceResolverTests
     }
 
     [Fact]
+    public void Resolve_CommunityWithNobody_StillReachesTheDistrictRobot()
+    {
+        var audience = CreateSut().Resolve(Message(WarningLevel.Blue, EmptyCommunity));
+
+        Assert.Equal(1, audience.Total);
+        Assert.Equal(1, audience.Channels.Single(c => c.Channel == AudienceChannels.WeComRobot).Recipients.Count);
+    }
+
+    [Fact]
     public void Resolve_AreaWithNobody_IsEmpty()
     {
-        Assert.True(CreateSut().Resolve(Message(WarningLevel.Red, EmptyCommunity)).IsEmpty);
+        // The neighbouring district: nobody lives there, and the district robot does not hear of it.
+        Assert.True(CreateSut().Resolve(Message(WarningLevel.Red, Neighbour)).IsEmpty);
     }
 
     [Fact]

@@ -22,9 +22,9 @@ public sealed class WarningFanOutTests : IAsyncDisposable
     {
         var street = District.Areas.First(a => a.Level == AreaLevel.Street);
         var message = Blue(street.Code);
-        var expected = new AudienceResolver(_store, new ChannelPolicy(new ChannelPolicyOptions())).Resolve(message);
+        var expected = new AudienceResolver(_store, new ChannelPolicy(SmsOnly)).Resolve(message);
 
-        var summaries = await CreateSut(shardSize: 100).PublishAsync("thread-1", message, TestContext.Current.CancellationToken);
+        var summaries = await CreateSut(shardSize: 100, SmsOnly).PublishAsync("thread-1", message, TestContext.Current.CancellationToken);
 
         var sms = Assert.Single(expected.Channels);
         Assert.True(sms.Recipients.Count > 100, "the street should need several shards");
@@ -70,8 +70,10 @@ public sealed class WarningFanOutTests : IAsyncDisposable
         Assert.Same(shard.Content, shard.Content.ForChannel("email")); // nothing rendered for it: the channel's own text
     }
 
-    private WarningFanOut CreateSut(int shardSize = 50_000) =>
-        new(new AudienceResolver(_store, new ChannelPolicy(new ChannelPolicyOptions())), _store, _dispatcher, TimeProvider.System)
+    private static ChannelPolicyOptions SmsOnly => new() { Blue = "sms" };
+
+    private WarningFanOut CreateSut(int shardSize = 50_000, ChannelPolicyOptions? policy = null) =>
+        new(new AudienceResolver(_store, new ChannelPolicy(policy ?? new ChannelPolicyOptions())), _store, _dispatcher, TimeProvider.System)
         {
             ShardSize = shardSize,
         };
