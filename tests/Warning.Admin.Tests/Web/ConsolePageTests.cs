@@ -191,6 +191,31 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Preview_PolicyChannelWithoutAdapter_MarkedNotSentAndLeftOutOfTheTotal()
+    {
+        var session = await ConsoleSession.SignInAsync(factory, "drafter", Ct);
+
+        var preview = await session.PostFormAsync("/warnings/new", "/warnings/new?handler=Preview", new()
+        {
+            ["Form.EventType"] = "11B03",
+            ["Form.Level"] = "Yellow",
+            ["Form.Status"] = "Actual",
+            ["Form.Description"] = "暴雨黄色预警",
+        }, Ct, [new("Form.AreaCodes", "440199006")]);
+        var page = await preview.Content.ReadAsStringAsync(Ct);
+
+        // The embedded profile has sandbox adapters for sms, wechat, led and broadcast only; Yellow also names the
+        // WeCom robots, which the demo district has.
+        Assert.Matches("<span class=\"pill unavailable\"[^>]*>企业微信群机器人 [0-9,]+ （未配置）</span>", page);
+        static int Number(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var sent = System.Text.RegularExpressions.Regex.Matches(page, "<span class=\"pill\">[^<]*? ([0-9,]+)</span>")
+            .Sum(m => Number(m.Groups[1].Value));
+        var total = Number(System.Text.RegularExpressions.Regex.Match(page, "id=\"preview-total\">([0-9,]+)<").Groups[1].Value);
+        Assert.True(sent > 0);
+        Assert.Equal(sent, total);
+    }
+
+    [Fact]
     public async Task PublicPageAndFeed_TestWarning_IsMarkedAndKeptOutOfTheFeed()
     {
         using var drafter = await ApiClients.WithKeyAsync(factory, "qinglan-ema", ApiScopes.WarningsWrite, ApiScopes.WarningsPublish);

@@ -52,6 +52,18 @@ public sealed class WarningFanOutTests : IAsyncDisposable
         Assert.Equal(0, _sms.TotalSends);
     }
 
+    [Fact]
+    public async Task PublishAsync_RecipientsOnAChannelWithoutAdapter_ThrowsBeforeSendingAnything()
+    {
+        var street = District.Areas.First(a => a.Level == AreaLevel.Street);
+
+        var ex = await Assert.ThrowsAsync<ChannelNotRegisteredException>(() =>
+            CreateSut().PublishAsync("thread-1", Blue(street.Code), TestContext.Current.CancellationToken));
+
+        Assert.Contains("wecom-robot", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _sms.TotalSends);
+    }
+
     public async ValueTask DisposeAsync() => await _dispatcher.DisposeAsync();
 
     [Fact]
