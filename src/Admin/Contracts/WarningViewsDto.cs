@@ -28,8 +28,12 @@ public sealed record ChannelProgressView(string Channel, long Targeted, long Sen
 
 public sealed record PublishResult(ThreadView Thread, ProgressView Progress);
 
+/// <summary>
+/// Who a draft would reach. <see cref="Total"/> counts the channels this host sends on; <see cref="UnavailableChannels"/>
+/// are channels with recipients in <see cref="ByChannel"/> that this host has no adapter for, so they are not sent.
+/// </summary>
 public sealed record AudiencePreviewView(int Total, IReadOnlyDictionary<string, int> ByChannel, IReadOnlyList<string> UnsupportedChannels,
-    IReadOnlyList<ChannelTextView> Texts, string Headline);
+    IReadOnlyList<ChannelTextView> Texts, string Headline, IReadOnlyList<string> UnavailableChannels);
 
 /// <summary>The text one channel would send, its length and the channel's limit.</summary>
 public sealed record ChannelTextView(string Channel, string Text, int Length, int MaxLength, bool Truncated);

@@ -93,8 +93,11 @@ public sealed class WarningViews(PublicationBoard board, IAuditStore audit, Chan
             var text = policy.RenderText(message, channel);
             return new ChannelTextView(channel, text.Text, text.OriginalLength, policy.MaxTextLength(channel), text.Truncated);
         }).ToList();
-        return new AudiencePreviewView(audience.Total, audience.ByChannel, audience.UnsupportedChannels, texts,
-            message.Infos.Count > 0 ? message.Infos[0].Headline ?? "" : "");
+        var unavailable = audience.ByChannel.Where(c => c.Value > 0 && !adapters.TryGet(c.Key, out _)).Select(c => c.Key)
+            .Order(StringComparer.Ordinal).ToList();
+        var total = audience.ByChannel.Where(c => !unavailable.Contains(c.Key)).Sum(c => c.Value);
+        return new AudiencePreviewView(total, audience.ByChannel, audience.UnsupportedChannels, texts,
+            message.Infos.Count > 0 ? message.Infos[0].Headline ?? "" : "", unavailable);
     }
 
     public async Task<VersionReport> ReportAsync(IssuedThread issued, string versionId, CancellationToken cancellationToken)

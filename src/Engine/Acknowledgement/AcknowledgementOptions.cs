@@ -52,7 +52,7 @@ public sealed class AcknowledgementOptions
             return e.Message;
         }
         return AnswerWithin <= TimeSpan.Zero ? "AnswerWithin must be positive"
-            : !AudienceChannels.IsKnown(FirstChannel) || !AudienceChannels.IsKnown(SecondChannel) ? "FirstChannel and SecondChannel must be sms or wechat"
+            : !IsSmsOrWeChat(FirstChannel) || !IsSmsOrWeChat(SecondChannel) ? "FirstChannel and SecondChannel must be sms or wechat"
             : !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _) ? "PublicBaseUrl must be an absolute URL"
             : null;
     }
@@ -68,6 +68,11 @@ public sealed class AcknowledgementOptions
         var level = version.Infos.Select(i => i.Level).Max();
         return level is { } l && LevelList.Contains(l);
     }
+
+    // The 叫应 texts and answers know SMS replies and WeChat links only; the directory's wider channel set does not widen them.
+    private static bool IsSmsOrWeChat(string? channel) =>
+        string.Equals(channel, AudienceChannels.Sms, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(channel, AudienceChannels.WeChat, StringComparison.OrdinalIgnoreCase);
 
     private static List<T> Parse<T>(string text, string name) where T : struct, Enum =>
         [.. (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part =>

@@ -14,7 +14,7 @@ public sealed partial class AcknowledgementService
     public async Task<int> AnswerBySmsAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (AudienceChannels.BitOf(message.Channel) != 1)
+        if (!string.Equals(message.Channel, AudienceChannels.Sms, StringComparison.OrdinalIgnoreCase))
         {
             return 0;
         }

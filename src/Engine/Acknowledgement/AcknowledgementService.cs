@@ -145,7 +145,7 @@ public sealed partial class AcknowledgementService(
         var contacts = new List<AcknowledgementContact>(move.Targets.Count);
         foreach (var target in move.Targets)
         {
-            var token = AudienceChannels.BitOf(target.Channel) == 1 ? null : NewToken();
+            var token = string.Equals(target.Channel, AudienceChannels.Sms, StringComparison.OrdinalIgnoreCase) ? null : NewToken();
             var text = AcknowledgementTexts.Message(request, move.Step, target.Channel, areaName, officialName, token, options);
             var (status, detail) = await SendAsync(request, target, text, roster, cancellationToken).ConfigureAwait(false);
             contacts.Add(new AcknowledgementContact(request.RequestId, target.PersonId, target.Channel, AddressHash(target.Address),

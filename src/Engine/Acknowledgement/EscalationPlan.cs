@@ -80,12 +80,7 @@ public sealed class EscalationPlan(AcknowledgementOptions options)
 
     private static List<EscalationTarget> Reach(Person person, string channel)
     {
-        var address = AudienceChannels.BitOf(channel) switch
-        {
-            1 => person.Phone,
-            2 => person.WeChatOpenId,
-            _ => null,
-        };
+        var address = RecipientAddresses.Of(person, AudienceChannels.BitOf(channel));
         return string.IsNullOrEmpty(address) ? [] : [new EscalationTarget(person.Id, channel, address)];
     }
 }

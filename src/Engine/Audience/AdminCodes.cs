@@ -49,4 +49,33 @@ public static class AdminCodes
         }
         return code.EndsWith("00", StringComparison.Ordinal) ? code[..4] : code;
     }
+
+    /// <summary>
+    /// The codes of the areas that contain <paramref name="code"/>, nearest first: for 440199001005 the street
+    /// 440199001, the district 440199, the city 440100 and the province 440000. Which of them exist is the
+    /// directory's business.
+    /// </summary>
+    public static IReadOnlyList<string> EnclosingCodes(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (!IsWellFormed(code))
+        {
+            return [];
+        }
+        var codes = new List<string>(4);
+        for (var parent = ParentOf(code); parent is not null; parent = ParentOf(parent))
+        {
+            codes.Add(parent);
+        }
+        var county = code[..6];
+        if (!county.EndsWith("00", StringComparison.Ordinal))
+        {
+            codes.Add(county[..4] + "00");
+        }
+        if (!county.EndsWith("0000", StringComparison.Ordinal))
+        {
+            codes.Add(county[..2] + "0000");
+        }
+        return codes;
+    }
 }

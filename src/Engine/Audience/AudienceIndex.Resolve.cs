@@ -27,6 +27,10 @@ public sealed partial class AudienceIndex
             {
                 MarkRange(marks, start, end, filter);
             }
+            foreach (var (start, end) in plan.EnclosingRanges)
+            {
+                MarkSubareaListeners(marks, start, end, filter);
+            }
             foreach (var shape in plan.Shapes)
             {
                 MarkShape(marks, shape, filter);
@@ -44,6 +48,18 @@ public sealed partial class AudienceIndex
         for (var p = start; p < end; p++)
         {
             if (Passes(p, filter))
+            {
+                marks[p >> 6] |= 1UL << p;
+            }
+        }
+    }
+
+    /// <summary>Recipients of an area enclosing a targeted one that asked to hear of its parts (district robots).</summary>
+    private void MarkSubareaListeners(ulong[] marks, int start, int end, Filter filter)
+    {
+        for (var p = start; p < end; p++)
+        {
+            if ((_channels[p] & RecipientBits.SubareaWarnings) != 0 && Passes(p, filter))
             {
                 marks[p >> 6] |= 1UL << p;
             }
@@ -95,7 +111,7 @@ public sealed partial class AudienceIndex
 
     private bool Passes(int p, Filter filter)
     {
-        var channels = filter.IgnoreOptOuts ? _channels[p] : _channels[p] & ~_optOuts[p];
+        var channels = filter.IgnoreOptOuts ? _channels[p] : RecipientBits.Reachable(_channels[p]);
         return (_groupBits[p] & filter.GroupMask) != 0 && (channels & filter.ChannelBit) != 0;
     }
 
@@ -118,5 +134,5 @@ public sealed partial class AudienceIndex
         return result;
     }
 
-    private readonly record struct Filter(ulong GroupMask, byte ChannelBit, bool IgnoreOptOuts);
+    private readonly record struct Filter(ulong GroupMask, ushort ChannelBit, bool IgnoreOptOuts);
 }

@@ -72,6 +72,14 @@ public sealed partial class AudienceIndex
             return;
         }
         plan.Ranges.Add((_areaStart[first], _areaStart[end]));
+        foreach (var enclosing in AdminCodes.EnclosingCodes(code))
+        {
+            var ordinal = LowerBound(enclosing);
+            if (ordinal < _areaCodes.Length && _areaCodes[ordinal] == enclosing)
+            {
+                plan.EnclosingRanges.Add((_areaStart[ordinal], _areaStart[ordinal + 1]));
+            }
+        }
     }
 
     private int LowerBound(string value)
@@ -98,9 +106,12 @@ public sealed partial class AudienceIndex
 
         public List<(int Start, int End)> Ranges { get; } = [];
 
+        /// <summary>The recipients whose home is exactly an area enclosing a targeted code (not its other parts).</summary>
+        public List<(int Start, int End)> EnclosingRanges { get; } = [];
+
         public List<IShape> Shapes { get; } = [];
 
-        public byte ChannelBit { get; set; }
+        public ushort ChannelBit { get; set; }
 
         public ulong GroupMask;
 

@@ -4,7 +4,8 @@ namespace Warning.Engine.Audience;
 /// The directory as flat columns for audience resolution. Recipients are stored by position, sorted by home area
 /// ordinal (areas sorted by code), so every admin-code subtree is one contiguous run of positions; polygon and
 /// circle queries skip whole areas whose recipients' bounding box misses the shape. Per recipient: int index,
-/// ulong groups, float lat/lon, byte channels, byte opt-outs = 22 bytes (the tests measure ≤ 64 with build garbage).
+/// ulong groups, float lat/lon, ushort channels with opt-outs (<see cref="RecipientBits"/>) = 22 bytes (the tests
+/// measure ≤ 64 with build garbage).
 /// Immutable: a directory change builds a new index in a new <see cref="RecipientDirectory"/>.
 /// </summary>
 public sealed partial class AudienceIndex
@@ -13,8 +14,7 @@ public sealed partial class AudienceIndex
     private readonly ulong[] _groupBits;
     private readonly float[] _lat;
     private readonly float[] _lon;
-    private readonly byte[] _channels;
-    private readonly byte[] _optOuts;
+    private readonly ushort[] _channels;
     private readonly int[] _areaStart;
     private readonly GeoBox[] _areaBoxes;
     private readonly string[] _areaCodes;
@@ -27,8 +27,7 @@ public sealed partial class AudienceIndex
         _groupBits = new ulong[count];
         _lat = new float[count];
         _lon = new float[count];
-        _channels = new byte[count];
-        _optOuts = new byte[count];
+        _channels = new ushort[count];
         _areaStart = new int[areaCodes.Length + 1];
         _areaBoxes = new GeoBox[areaCodes.Length];
         Array.Fill(_areaBoxes, GeoBox.Empty);
@@ -88,13 +87,6 @@ public sealed partial class AudienceIndex
         {
             _areaBoxes[ordinal] = _areaBoxes[ordinal].Including(_lat[position], _lon[position]);
         }
-        (_channels[position], _optOuts[position]) = entry switch
-        {
-            Person p => ((byte)((p.Phone is null ? 0 : 1) | (p.WeChatOpenId is null ? 0 : 2)),
-                p.OptedOutChannels.Count == 0 ? (byte)0 : AudienceChannels.BitsOf(p.OptedOutChannels)),
-            Device { Kind: DeviceKind.LedSign } => ((byte)4, (byte)0),
-            Device { Kind: DeviceKind.BroadcastTerminal } => ((byte)8, (byte)0),
-            _ => ((byte)0, (byte)0),
-        };
+        _channels[position] = RecipientBits.Of(entry);
     }
 }

@@ -10,10 +10,16 @@ public sealed record AudienceQuery
 {
     public required string Channel { get; init; }
 
-    /// <summary>GB/T 2260 codes; each selects every recipient whose home area code starts with it.</summary>
+    /// <summary>
+    /// GB/T 2260 codes; each selects every recipient whose home area code starts with it, and the endpoints of the
+    /// areas around it that receive subarea warnings (<see cref="Endpoint.ReceivesSubareaWarnings"/>).
+    /// </summary>
     public ValueList<string> AreaCodes { get; init; } = [];
 
-    /// <summary>Selects recipients whose location lies inside (recipients without a location are not matched).</summary>
+    /// <summary>
+    /// Selects recipients whose location lies inside (recipients without a location, such as most endpoints, are
+    /// not matched: they are reached through the area codes).
+    /// </summary>
     public ValueList<GeoPolygon> Polygons { get; init; } = [];
 
     public ValueList<GeoCircle> Circles { get; init; } = [];

@@ -53,13 +53,17 @@ public static partial class DemoDistrict
         Name = role == PersonRoles.ResponsibleOfficial ? $"{area.Name}责任人" : $"{area.Name}副责任人",
         Phone = Phone(900_000_000 + serial, 9),
         WeChatOpenId = OpenId(900_000_000 + serial),
+        Email = id.ToLowerInvariant() + "@" + OfficialMailDomain,
+        WeComUserId = id.ToLowerInvariant(),
         AreaCode = area.Code,
         Groups = OfficialGroups,
         Roles = role,
         DeputyId = deputy,
     };
 
-    private static void AddPublic(DirectoryBuilder builder, Random random, List<Area> communities, int count)
+    // extras draws the fields added after the first version (e-mail) from a sequence of its own, so that every
+    // earlier field of a seed's district stays as it was (tests and saved demo data name those people).
+    private static void AddPublic(DirectoryBuilder builder, Random random, Random extras, List<Area> communities, int count)
     {
         var weights = communities.Select(_ => 0.5 + random.NextDouble()).ToArray();
         var total = weights.Sum();
@@ -70,12 +74,13 @@ public static partial class DemoDistrict
             share = Math.Min(share, count - placed);
             for (var i = 0; i < share; i++, placed++)
             {
-                builder.Add(Resident(placed, communities[c], random));
+                var email = extras.NextDouble() < PublicEmailShare ? PublicEmail(placed) : null;
+                builder.Add(Resident(placed, communities[c], random, email));
             }
         }
     }
 
-    private static Person Resident(int serial, Area community, Random random)
+    private static Person Resident(int serial, Area community, Random random, string? email)
     {
         var roll = random.NextDouble();
         return new Person
@@ -83,6 +88,7 @@ public static partial class DemoDistrict
             Id = "P" + serial.ToString("D7", CultureInfo.InvariantCulture),
             Phone = random.NextDouble() < 0.92 ? Phone(serial, random.Next(3, 10)) : null,
             WeChatOpenId = random.NextDouble() < 0.65 ? OpenId(serial) : null,
+            Email = email,
             Language = roll < 0.95 ? "zh-CN" : roll < 0.98 ? "yue" : "en",
             AreaCode = community.Code,
             Location = random.NextDouble() < 0.97 ? PointIn(community, random) : null,
@@ -109,6 +115,9 @@ public static partial class DemoDistrict
         var suffix = (long)serial * 2_654_435_761L % 1_000_000_000L;
         return "1" + (char)('0' + secondDigit) + suffix.ToString("D9", CultureInfo.InvariantCulture);
     }
+
+    private static string PublicEmail(int serial) =>
+        "p" + serial.ToString("D7", CultureInfo.InvariantCulture) + "@" + PublicMailDomain;
 
     private static string OpenId(int serial) =>
         "oDemo" + ((long)serial * 40_503L % 10_000_000_000L).ToString("D10", CultureInfo.InvariantCulture) + "qLnX7RmA2bKc9";

@@ -6,9 +6,11 @@ namespace Warning.Engine.Audience;
 /// <summary>
 /// A synthetic district for the embedded default, demos and benchmarks: 青岚区 (fictional, code 440199), 12 streets
 /// and 3 管理区 on a 5 × 3 grid, each cut into 8–16 communities or villages (12-digit codes) with rectangular
-/// boundaries; people with phones, some WeChat openids, locations inside their community; 1–2 LED signs and 2–4
-/// broadcast terminals per community; a 责任人 with a deputy for the district, each street and each community; two
-/// grid workers per community. Everything follows from the seed (System.Random(seed)).
+/// boundaries; people with phones, some WeChat openids, 5 % with e-mail, locations inside their community; 1–2 LED
+/// signs and 2–4 broadcast terminals per community; a 责任人 with a deputy for the district, each street and each
+/// community, all with e-mail and a WeCom userid; two grid workers per community; a broadcast-platform region per
+/// street; the WeCom robots <see cref="Robots"/> and the webhook subscribers <see cref="WebhookSubscribers"/>.
+/// Everything follows from the seed (System.Random(seed)).
 /// </summary>
 public static partial class DemoDistrict
 {
@@ -20,6 +22,12 @@ public static partial class DemoDistrict
     public const decimal East = 113.54m;
     private const int Columns = 5;
     private const int Rows = 3;
+    private const double PublicEmailShare = 0.05;
+    private const int ExtrasSeed = 0x5EED_E3A1;
+
+    // Reserved for documentation (RFC 2606): a misconfigured real SMTP relay cannot deliver demo mail to anyone.
+    private const string OfficialMailDomain = "yjj.qinglan.example";
+    private const string PublicMailDomain = "mail.qinglan.example";
 
     private static readonly string[] StreetNames =
     [
@@ -28,7 +36,7 @@ public static partial class DemoDistrict
         "北湖管理区", "凤凰山管理区", "莲塘管理区",
     ];
 
-    /// <summary>The demo district as a directory snapshot (version 1).</summary>
+    /// <summary>The demo district as a directory snapshot (version 1); <paramref name="people"/> counts every person.</summary>
     public static RecipientDirectory Generate(int seed, int people = 300_000) => CreateBuilder(seed, people).Build();
 
     /// <summary>The demo district as a builder, for <see cref="DirectoryStore.Replace"/> or further changes.</summary>
@@ -41,7 +49,8 @@ public static partial class DemoDistrict
         var communities = AddStreetsAndCommunities(builder, random);
         var officials = AddOfficials(builder, communities);
         AddDevices(builder, random, communities);
-        AddPublic(builder, random, communities, people - officials);
+        AddPublic(builder, random, new Random(seed ^ ExtrasSeed), communities, people - officials);
+        AddEndpoints(builder);
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Warning.Engine.Alerts;
 
 namespace Warning.Engine.Audience;
 
@@ -13,12 +14,19 @@ public static partial class DirectoryCsvImporter
         {
             row.Fail("phone", $"手机号码格式错误: {phone}", $"not a mainland mobile number: {phone}");
         }
-        var location = ParseLocation(row);
-        var groups = ParseList(row["groups"], GroupCatalogue.PublicOnly);
-        foreach (var group in groups.Where(g => !row.Builder.Groups.TryGetBit(g, out _)))
+        var email = row["email"];
+        if (email.Length > 0 && !DirectoryRules.IsEmailAddress(email))
         {
-            row.Fail("groups", $"未知的群组: {group}", $"unknown group: {group}");
+            row.Fail("email", $"电子邮箱格式错误: {email}", $"not an e-mail address: {email}");
         }
+        var weComUserId = row["wecom_userid"];
+        if (weComUserId.Length > 0 && !DirectoryRules.IsWeComUserId(weComUserId))
+        {
+            row.Fail("wecom_userid", $"企业微信账号应为 1–64 个字母、数字或 _-@.，以字母或数字开头: {weComUserId}",
+                $"a WeCom userid is 1–64 letters, digits or _-@. starting with a letter or digit: {weComUserId}");
+        }
+        var location = ParseLocation(row);
+        var groups = ParseGroups(row);
         var optOuts = ParseList(row["optout"], []);
         foreach (var channel in optOuts.Where(c => !AudienceChannels.IsKnown(c)))
         {
@@ -45,6 +53,8 @@ public static partial class DirectoryCsvImporter
             Name = name.Length > 0 ? name : null,
             Phone = phone.Length > 0 ? phone : null,
             WeChatOpenId = openId.Length > 0 ? openId : null,
+            Email = email.Length > 0 ? email : null,
+            WeComUserId = weComUserId.Length > 0 ? weComUserId : null,
             Language = language.Length > 0 ? language : "zh-CN",
             AreaCode = area,
             Location = location,
@@ -77,6 +87,16 @@ public static partial class DirectoryCsvImporter
             LedLines = lines,
             LedCharsPerLine = chars,
         };
+    }
+
+    private static ValueList<string> ParseGroups(RowContext row)
+    {
+        var groups = ParseList(row["groups"], GroupCatalogue.PublicOnly);
+        foreach (var group in groups.Where(g => !row.Builder.Groups.TryGetBit(g, out _)))
+        {
+            row.Fail("groups", $"未知的群组: {group}", $"unknown group: {group}");
+        }
+        return groups;
     }
 
     private static string CheckArea(RowContext row)

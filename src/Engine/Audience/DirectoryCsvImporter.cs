@@ -5,11 +5,14 @@ using Warning.Engine.Alerts;
 namespace Warning.Engine.Audience;
 
 /// <summary>
-/// Streams people or devices from CSV into a <see cref="DirectoryBuilder"/>, row by row (nothing is buffered
-/// whole). Every row is checked; good rows go in, bad rows are reported with line, column and reason in Chinese
-/// and English. People columns: id, name, phone, openid, language, area, lat, lon, groups (separated by ';'),
-/// roles (responsible/责任人, deputy/副责任人, grid/网格员), deputy (id), optout (channels, ';').
-/// Device columns: id, kind (led/broadcast), area, lat, lon, led_lines, led_chars.
+/// Streams people, devices or endpoints from CSV into a <see cref="DirectoryBuilder"/>, row by row (nothing is
+/// buffered whole). Every row is checked; good rows go in, bad rows are reported with line, column and reason in
+/// Chinese and English. People columns: id, name, phone, openid, email, wecom_userid, language, area, lat, lon,
+/// groups (separated by ';'), roles (responsible/责任人, deputy/副责任人, grid/网格员), deputy (id), optout
+/// (channels, ';'). Device columns: id, kind (led/broadcast), area, lat, lon, led_lines, led_chars.
+/// Endpoint columns: id, channel (broadcast-platform/wecom-robot/webhook), address (robot or subscriber name;
+/// area codes for broadcast-platform, where empty means the area itself), name, area, lat, lon, groups,
+/// subareas (yes: warnings for parts of the area reach it too).
 /// </summary>
 public static partial class DirectoryCsvImporter
 {
@@ -30,11 +33,20 @@ public static partial class DirectoryCsvImporter
         return ImportDevices(reader, builder, cancellationToken);
     }
 
+    public static CsvImportReport ImportEndpoints(Stream csv, DirectoryBuilder builder, CancellationToken cancellationToken = default)
+    {
+        using var reader = new StreamReader(csv ?? throw new ArgumentNullException(nameof(csv)), Encoding.UTF8, true, 65536, leaveOpen: true);
+        return ImportEndpoints(reader, builder, cancellationToken);
+    }
+
     public static CsvImportReport ImportPeople(TextReader csv, DirectoryBuilder builder, CancellationToken cancellationToken = default) =>
         Import(csv, builder, ["id", "area"], ParsePerson, cancellationToken);
 
     public static CsvImportReport ImportDevices(TextReader csv, DirectoryBuilder builder, CancellationToken cancellationToken = default) =>
         Import(csv, builder, ["id", "kind", "area"], ParseDevice, cancellationToken);
+
+    public static CsvImportReport ImportEndpoints(TextReader csv, DirectoryBuilder builder, CancellationToken cancellationToken = default) =>
+        Import(csv, builder, ["id", "channel", "area"], ParseEndpoint, cancellationToken);
 
     private static CsvImportReport Import(TextReader csv, DirectoryBuilder builder, string[] required,
         Func<RowContext, IDirectoryEntry?> parse, CancellationToken cancellationToken)

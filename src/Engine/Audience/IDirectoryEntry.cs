@@ -2,10 +2,10 @@ using Warning.Engine.Alerts;
 
 namespace Warning.Engine.Audience;
 
-/// <summary>What people and devices share: both are recipients in the one directory index space.</summary>
+/// <summary>What people, devices and endpoints share: all are recipients in the one directory index space.</summary>
 public interface IDirectoryEntry
 {
-    /// <summary>Stable external id, unique across people and devices.</summary>
+    /// <summary>Stable external id, unique across people, devices and endpoints.</summary>
     string Id { get; }
 
     /// <summary>The home area (any level).</summary>

@@ -14,6 +14,12 @@ public sealed record Person : IDirectoryEntry
 
     public string? WeChatOpenId { get; init; }
 
+    /// <summary>E-mail address (ASCII, see <see cref="DirectoryRules.IsEmailAddress"/>).</summary>
+    public string? Email { get; init; }
+
+    /// <summary>WeCom (企业微信) member userid, for officials on the bureau's WeCom; see <see cref="DirectoryRules.IsWeComUserId"/>.</summary>
+    public string? WeComUserId { get; init; }
+
     /// <summary>Preferred language tag; picks the warning's info block in that language when there is one.</summary>
     public string Language { get; init; } = "zh-CN";
 

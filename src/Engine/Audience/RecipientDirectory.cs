@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Warning.Engine.Audience;
 
 /// <summary>
-/// An immutable snapshot of the directory with its <see cref="AudienceIndex"/>. People and devices share one
+/// An immutable snapshot of the directory with its <see cref="AudienceIndex"/>. People, devices and endpoints share one
 /// dense index space (a recipient index is a position in <see cref="IndexCount"/>), handed out in insertion order
 /// and never reused, so the dedup bitmap of a version × channel is keyed by it. Change it through
 /// <see cref="ToBuilder"/> or <see cref="DirectoryStore"/>.
@@ -44,7 +44,7 @@ public sealed partial class RecipientDirectory : IRecipientAddressBook
     /// <summary>The size of the recipient index space, holes of removed recipients included.</summary>
     public int IndexCount => Entries.Length;
 
-    /// <summary>Live people and devices.</summary>
+    /// <summary>Live people, devices and endpoints.</summary>
     public int Count => Ids.Count;
 
     internal IDirectoryEntry?[] Entries { get; }
@@ -53,7 +53,7 @@ public sealed partial class RecipientDirectory : IRecipientAddressBook
 
     internal string[] AreaCodes { get; }
 
-    /// <summary>The person or device at <paramref name="index"/>, null for a hole or an index out of range.</summary>
+    /// <summary>The person, device or endpoint at <paramref name="index"/>, null for a hole or an index out of range.</summary>
     public IDirectoryEntry? this[int index] => (uint)index < (uint)Entries.Length ? Entries[index] : null;
 
     public DirectoryBuilder ToBuilder() => new(this);
@@ -75,14 +75,7 @@ public sealed partial class RecipientDirectory : IRecipientAddressBook
     public bool TryGetAddress(int recipient, string channel, out string address)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        address = (this[recipient], AudienceChannels.BitOf(channel)) switch
-        {
-            (Person p, 1) => p.Phone,
-            (Person p, 2) => p.WeChatOpenId,
-            (Device { Kind: DeviceKind.LedSign } d, 4) => d.Id,
-            (Device { Kind: DeviceKind.BroadcastTerminal } d, 8) => d.Id,
-            _ => null,
-        } ?? string.Empty;
+        address = RecipientAddresses.Of(this[recipient], AudienceChannels.BitOf(channel)) ?? string.Empty;
         return address.Length > 0;
     }
 }

@@ -49,6 +49,9 @@ public sealed partial class FanOutDispatcher : IAsyncDisposable
     /// <summary>Adapter batches waiting on every channel (for the queue-depth gauge).</summary>
     public int QueueDepth => _lanes.Values.Where(l => l.IsValueCreated).Sum(l => l.Value.Depth);
 
+    /// <summary>Whether this dispatcher has an adapter for <paramref name="channel"/> (else <see cref="DispatchAsync"/> throws).</summary>
+    public bool CanSend(string channel) => _adapters.TryGet(channel, out _);
+
     /// <summary>Sends one shard and returns when every recipient in it has an outcome.</summary>
     public async Task<DispatchSummary> DispatchAsync(DispatchRequest request, CancellationToken cancellationToken = default)
     {

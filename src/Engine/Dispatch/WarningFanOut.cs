@@ -53,7 +53,11 @@ public sealed class WarningFanOut(AudienceResolver resolver, DirectoryStore dire
         return shards;
     }
 
-    /// <summary>Plans and sends <paramref name="message"/>; throws when its targeting reaches nobody.</summary>
+    /// <summary>
+    /// Plans and sends <paramref name="message"/>; throws when its targeting reaches nobody, and
+    /// <see cref="ChannelNotRegisteredException"/> before sending anything when it reaches somebody on a channel
+    /// the dispatcher has no adapter for (the publication runners skip such channels and report them instead).
+    /// </summary>
     public async Task<IReadOnlyList<DispatchSummary>> PublishAsync(string threadId, WarningMessage message,
         CancellationToken cancellationToken = default)
     {
@@ -62,6 +66,12 @@ public sealed class WarningFanOut(AudienceResolver resolver, DirectoryStore dire
         {
             throw new InvalidOperationException(
                 $"Version {message.Identifier} reaches nobody: its areas, groups and channels match no recipient. Nothing was sent.");
+        }
+        var missing = shards.Select(s => s.Channel).Where(c => !dispatcher.CanSend(c)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ChannelNotRegisteredException(
+                $"Version {message.Identifier} has recipients on {string.Join(", ", missing)}, which have no adapter. Nothing was sent.");
         }
         var summaries = new DispatchSummary[shards.Count];
         for (var i = 0; i < shards.Count; i++)

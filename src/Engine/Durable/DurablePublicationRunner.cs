@@ -43,6 +43,10 @@ public sealed partial class DurablePublicationRunner(
         }
         var progress = board.Start(threadId, version.Identifier, timeProvider.GetUtcNow());
         progress.UnavailableChannels = missing;
+        foreach (var channel in missing)
+        {
+            LogNoAdapter(_logger, version.Identifier, channel);
+        }
         var keys = new List<ShardKey>();
         foreach (var channel in shards.GroupBy(s => s.Channel, StringComparer.OrdinalIgnoreCase))
         {
@@ -89,6 +93,9 @@ public sealed partial class DurablePublicationRunner(
             LogLocalRunFailed(_logger, e, progress.VersionId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Version {VersionId}: the channel policy chose {Channel}, but this host has no adapter for it")]
+    private static partial void LogNoAdapter(ILogger logger, string versionId, string channel);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Version {VersionId}: {Shards} shard jobs enqueued on {Queue}")]
     private static partial void LogEnqueued(ILogger logger, string versionId, int shards, string queue);

@@ -55,7 +55,7 @@ public sealed record Jurisdiction
                 }
             }
         }
-        foreach (var channel in message.Channels.Select(c => c.Channel).Where(c => !Covers(Channels, c)))
+        foreach (var channel in message.Channels.Select(c => c.Channel).Where(c => !Names(Channels, c)))
         {
             problems.Add(new(JurisdictionRule.Channel, $"本部门无权使用发布渠道 {channel}。"));
         }
@@ -64,6 +64,10 @@ public sealed record Jurisdiction
 
     private static bool Covers(ValueList<string> allowed, string value) =>
         allowed.Any(a => a == Everything || value.StartsWith(a, StringComparison.OrdinalIgnoreCase));
+
+    // Channel names are not a hierarchy: "wecom" must not allow "wecom-robot", nor "broadcast" the broadcast platform.
+    private static bool Names(ValueList<string> allowed, string channel) =>
+        allowed.Any(a => a == Everything || string.Equals(a, channel, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Which part of a jurisdiction a warning oversteps.</summary>

@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Warning.Admin.Accounts;
 using Warning.Admin.Tests.Support;
+using Warning.Engine.Audience;
 using Warning.Engine.Persistence;
 
 namespace Warning.Admin.Tests.Web;
@@ -190,6 +191,31 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Preview_PolicyChannelWithoutAdapter_MarkedNotSentAndLeftOutOfTheTotal()
+    {
+        var session = await ConsoleSession.SignInAsync(factory, "drafter", Ct);
+
+        var preview = await session.PostFormAsync("/warnings/new", "/warnings/new?handler=Preview", new()
+        {
+            ["Form.EventType"] = "11B03",
+            ["Form.Level"] = "Yellow",
+            ["Form.Status"] = "Actual",
+            ["Form.Description"] = "暴雨黄色预警",
+        }, Ct, [new("Form.AreaCodes", "440199006")]);
+        var page = await preview.Content.ReadAsStringAsync(Ct);
+
+        // The embedded profile has sandbox adapters for sms, wechat, led and broadcast only; Yellow also names the
+        // WeCom robots, which the demo district has.
+        Assert.Matches("<span class=\"pill unavailable\"[^>]*>企业微信群机器人 [0-9,]+ （未配置）</span>", page);
+        static int Number(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var sent = System.Text.RegularExpressions.Regex.Matches(page, "<span class=\"pill\">[^<]*? ([0-9,]+)</span>")
+            .Sum(m => Number(m.Groups[1].Value));
+        var total = Number(System.Text.RegularExpressions.Regex.Match(page, "id=\"preview-total\">([0-9,]+)<").Groups[1].Value);
+        Assert.True(sent > 0);
+        Assert.Equal(sent, total);
+    }
+
+    [Fact]
     public async Task PublicPageAndFeed_TestWarning_IsMarkedAndKeptOutOfTheFeed()
     {
         using var drafter = await ApiClients.WithKeyAsync(factory, "qinglan-ema", ApiScopes.WarningsWrite, ApiScopes.WarningsPublish);
@@ -239,6 +265,27 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
         Assert.Contains("rejected-rows", result, StringComparison.Ordinal);
         var log = await factory.Services.GetRequiredService<IAuditStore>().GetActionLogAsync(0, Ct);
         Assert.Contains(log, a => a.Action == "directory.import" && a.Actor == "admin" && a.Details!.Contains("\"rejected\":1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DirectoryImport_EndpointsKind_ImportsEndpointRows()
+    {
+        var session = await ConsoleSession.SignInAsync(factory, "admin", Ct);
+        var page = await session.GetPageAsync("/directory", Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("endpoints"), "kind" },
+            { new StringContent("id,channel,address,area,groups,subareas\nimport-robot,wecom-robot,import-room,440199,officials,yes\n"), "file", "endpoints.csv" },
+        };
+        using var response = await session.Client.PostAsync("/directory?handler=Import", form, Ct);
+
+        Assert.Contains("已导入 1 行，拒绝 0 行", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var directory = factory.Services.GetRequiredService<DirectoryStore>().Current;
+        Assert.True(directory.TryGetIndex("import-robot", out var index));
+        Assert.True(directory.TryGetAddress(index, AudienceChannels.WeComRobot, out var name));
+        Assert.Equal("import-room", name);
     }
 
     [Fact]

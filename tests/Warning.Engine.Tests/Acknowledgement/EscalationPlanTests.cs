@@ -125,4 +125,13 @@ public sealed class EscalationPlanTests
         Assert.NotNull(new AcknowledgementOptions { Escalation = "Initial" }.Problem());
         Assert.NotNull(new AcknowledgementOptions { AnswerWithin = TimeSpan.Zero }.Problem());
     }
+
+    [Theory]
+    [InlineData("email")]
+    [InlineData("wecom")]
+    [InlineData("led")]
+    public void Problem_ChannelTheDirectoryKnowsButAcknowledgementDoesNot_Refused(string channel)
+    {
+        Assert.Contains("sms or wechat", new AcknowledgementOptions { SecondChannel = channel }.Problem(), StringComparison.Ordinal);
+    }
 }

@@ -10,8 +10,18 @@ public sealed class AudienceResolverTests
     {
         var builder = CreateBuilder();
         builder.Add(PersonAt("p", CommunityA1) with { WeChatOpenId = "oP", OptedOutChannels = [AudienceChannels.WeChat] });
-        builder.Add(PersonAt("official", CommunityB1) with { Groups = [GroupCatalogue.Officials] });
+        builder.Add(PersonAt("official", CommunityB1) with { Groups = [GroupCatalogue.Officials], WeComUserId = "official" });
         builder.Add(new Device { Id = "led", Kind = DeviceKind.LedSign, AreaCode = CommunityA1 });
+        builder.Add(new Endpoint { Id = "region", Channel = AudienceChannels.BroadcastPlatform, Address = StreetA, AreaCode = StreetA });
+        builder.Add(new Endpoint
+        {
+            Id = "robot",
+            Channel = AudienceChannels.WeComRobot,
+            Address = "duty-room",
+            AreaCode = District,
+            Groups = [GroupCatalogue.Officials],
+            ReceivesSubareaWarnings = true,
+        });
         var store = new DirectoryStore();
         store.Replace(builder);
         return new AudienceResolver(store, new ChannelPolicy(new ChannelPolicyOptions()));
@@ -34,10 +44,11 @@ public sealed class AudienceResolverTests
     {
         var audience = CreateSut().Resolve(Message(WarningLevel.Orange, District));
 
-        Assert.Equal(["sms", "wechat", "led", "broadcast"], audience.Channels.Select(c => c.Channel));
-        Assert.Equal([2, 0, 1, 0], audience.Channels.Select(c => c.Recipients.Count));
+        Assert.Equal(new ChannelPolicy(new ChannelPolicyOptions()).DefaultChannels(WarningLevel.Orange), audience.Channels.Select(c => c.Channel));
+        Assert.Equal([2, 0, 1, 0, 1, 1, 1, 0, 0], audience.Channels.Select(c => c.Recipients.Count));
         Assert.Equal("暴雨预警", audience.Channels[0].Text.Text);
-        Assert.Equal(3, audience.Total);
+        Assert.Equal(6, audience.Total);
+        Assert.Empty(audience.UnsupportedChannels);
     }
 
     [Fact]
@@ -53,20 +64,30 @@ public sealed class AudienceResolverTests
     {
         var message = Message(WarningLevel.Blue, District) with
         {
-            Channels = [new ChannelDirective("sms"), new ChannelDirective("email")],
+            Channels = [new ChannelDirective("sms"), new ChannelDirective("fax"), new ChannelDirective("wecom-robot")],
             TargetGroups = [GroupCatalogue.Officials],
         };
 
         var audience = CreateSut().Resolve(message);
 
-        Assert.Equal(["email"], audience.UnsupportedChannels);
-        Assert.Equal(1, Assert.Single(audience.Channels).Recipients.Count);
+        Assert.Equal(["fax"], audience.UnsupportedChannels);
+        Assert.Equal([("sms", 1), ("wecom-robot", 1)], audience.Channels.Select(c => (c.Channel, c.Recipients.Count)));
+    }
+
+    [Fact]
+    public void Resolve_CommunityWithNobody_StillReachesTheDistrictRobot()
+    {
+        var audience = CreateSut().Resolve(Message(WarningLevel.Blue, EmptyCommunity));
+
+        Assert.Equal(1, audience.Total);
+        Assert.Equal(1, audience.Channels.Single(c => c.Channel == AudienceChannels.WeComRobot).Recipients.Count);
     }
 
     [Fact]
     public void Resolve_AreaWithNobody_IsEmpty()
     {
-        Assert.True(CreateSut().Resolve(Message(WarningLevel.Red, EmptyCommunity)).IsEmpty);
+        // The neighbouring district: nobody lives there, and the district robot does not hear of it.
+        Assert.True(CreateSut().Resolve(Message(WarningLevel.Red, Neighbour)).IsEmpty);
     }
 
     [Fact]

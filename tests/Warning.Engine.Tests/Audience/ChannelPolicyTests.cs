@@ -16,10 +16,10 @@ public sealed class ChannelPolicyTests
     };
 
     [Theory]
-    [InlineData(WarningLevel.Blue, new[] { "sms" })]
-    [InlineData(WarningLevel.Yellow, new[] { "sms", "wechat" })]
-    [InlineData(WarningLevel.Orange, new[] { "sms", "wechat", "led", "broadcast" })]
-    [InlineData(WarningLevel.Red, new[] { "sms", "wechat", "led", "broadcast" })]
+    [InlineData(WarningLevel.Blue, new[] { "sms", "wecom", "wecom-robot", "email", "webhook" })]
+    [InlineData(WarningLevel.Yellow, new[] { "sms", "wechat", "wecom", "wecom-robot", "email", "webhook" })]
+    [InlineData(WarningLevel.Orange, new[] { "sms", "wechat", "led", "broadcast", "broadcast-platform", "wecom", "wecom-robot", "email", "webhook" })]
+    [InlineData(WarningLevel.Red, new[] { "sms", "wechat", "led", "broadcast", "broadcast-platform", "wecom", "wecom-robot", "email", "webhook" })]
     public void Plan_NoChannelsChosen_UsesLevelDefaults(WarningLevel level, string[] expected)
     {
         var plans = CreateSut().Plan(Message(level));
@@ -55,7 +55,33 @@ public sealed class ChannelPolicyTests
     [Fact]
     public void Plan_NoLevel_UsesLevelWhenMissing()
     {
-        Assert.Equal(["sms"], CreateSut().Plan(Message(null)).Select(p => p.Channel));
+        Assert.Equal(CreateSut().DefaultChannels(WarningLevel.Blue), CreateSut().Plan(Message(null)).Select(p => p.Channel));
+    }
+
+    [Fact]
+    public void DefaultChannels_EveryLevel_OnlyChannelsTheDirectoryAddresses()
+    {
+        var sut = CreateSut();
+
+        Assert.All(Enum.GetValues<WarningLevel>().SelectMany(sut.DefaultChannels), c => Assert.True(AudienceChannels.IsKnown(c), c));
+    }
+
+    [Fact]
+    public void DefaultChannels_BroadcastPlatform_FromOrangeUp()
+    {
+        var sut = CreateSut();
+
+        Assert.Equal([WarningLevel.Orange, WarningLevel.Red],
+            Enum.GetValues<WarningLevel>().Where(l => sut.DefaultChannels(l).Contains(AudienceChannels.BroadcastPlatform)));
+    }
+
+    [Fact]
+    public void MaxTextLength_EveryChannel_HasItsOwnDefault()
+    {
+        var options = new ChannelPolicyOptions();
+
+        Assert.All(AudienceChannels.All, c => Assert.True(options.MaxTextLength.ContainsKey(c), c));
+        Assert.Equal(580, CreateSut().MaxTextLength(AudienceChannels.WeComRobot));
     }
 
     [Fact]

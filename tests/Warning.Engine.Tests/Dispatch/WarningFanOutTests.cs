@@ -22,9 +22,9 @@ public sealed class WarningFanOutTests : IAsyncDisposable
     {
         var street = District.Areas.First(a => a.Level == AreaLevel.Street);
         var message = Blue(street.Code);
-        var expected = new AudienceResolver(_store, new ChannelPolicy(new ChannelPolicyOptions())).Resolve(message);
+        var expected = new AudienceResolver(_store, new ChannelPolicy(SmsOnly)).Resolve(message);
 
-        var summaries = await CreateSut(shardSize: 100).PublishAsync("thread-1", message, TestContext.Current.CancellationToken);
+        var summaries = await CreateSut(shardSize: 100, SmsOnly).PublishAsync("thread-1", message, TestContext.Current.CancellationToken);
 
         var sms = Assert.Single(expected.Channels);
         Assert.True(sms.Recipients.Count > 100, "the street should need several shards");
@@ -52,6 +52,18 @@ public sealed class WarningFanOutTests : IAsyncDisposable
         Assert.Equal(0, _sms.TotalSends);
     }
 
+    [Fact]
+    public async Task PublishAsync_RecipientsOnAChannelWithoutAdapter_ThrowsBeforeSendingAnything()
+    {
+        var street = District.Areas.First(a => a.Level == AreaLevel.Street);
+
+        var ex = await Assert.ThrowsAsync<ChannelNotRegisteredException>(() =>
+            CreateSut().PublishAsync("thread-1", Blue(street.Code), TestContext.Current.CancellationToken));
+
+        Assert.Contains("wecom-robot", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _sms.TotalSends);
+    }
+
     public async ValueTask DisposeAsync() => await _dispatcher.DisposeAsync();
 
     [Fact]
@@ -70,8 +82,10 @@ public sealed class WarningFanOutTests : IAsyncDisposable
         Assert.Same(shard.Content, shard.Content.ForChannel("email")); // nothing rendered for it: the channel's own text
     }
 
-    private WarningFanOut CreateSut(int shardSize = 50_000) =>
-        new(new AudienceResolver(_store, new ChannelPolicy(new ChannelPolicyOptions())), _store, _dispatcher, TimeProvider.System)
+    private static ChannelPolicyOptions SmsOnly => new() { Blue = "sms" };
+
+    private WarningFanOut CreateSut(int shardSize = 50_000, ChannelPolicyOptions? policy = null) =>
+        new(new AudienceResolver(_store, new ChannelPolicy(policy ?? new ChannelPolicyOptions())), _store, _dispatcher, TimeProvider.System)
         {
             ShardSize = shardSize,
         };

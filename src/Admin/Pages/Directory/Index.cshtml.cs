@@ -29,7 +29,7 @@ public sealed class IndexModel(DirectoryStore directory, IDepartmentDirectory de
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, string kind)
     {
-        ImportKind = kind == "devices" ? "devices" : "people";
+        ImportKind = kind is "devices" or "endpoints" ? kind : "people";
         if (file is null || file.Length == 0)
         {
             Report = new CsvImportReport(0, 0, [new CsvRowError(0, "file", "请选择 CSV 文件", "choose a CSV file")]);
@@ -40,9 +40,12 @@ public sealed class IndexModel(DirectoryStore directory, IDepartmentDirectory de
         await file.CopyToAsync(buffer, HttpContext.RequestAborted);
         buffer.Position = 0;
         CsvImportReport? report = null;
-        directory.Update(builder => report = ImportKind == "devices"
-            ? DirectoryCsvImporter.ImportDevices(buffer, builder, HttpContext.RequestAborted)
-            : DirectoryCsvImporter.ImportPeople(buffer, builder, HttpContext.RequestAborted));
+        directory.Update(builder => report = ImportKind switch
+        {
+            "devices" => DirectoryCsvImporter.ImportDevices(buffer, builder, HttpContext.RequestAborted),
+            "endpoints" => DirectoryCsvImporter.ImportEndpoints(buffer, builder, HttpContext.RequestAborted),
+            _ => DirectoryCsvImporter.ImportPeople(buffer, builder, HttpContext.RequestAborted),
+        });
         Report = report;
         Log.DirectoryImported(logger, User.ToIssuer().UserId, report!.Imported, report.Rejected);
         // A directory change decides who is warned: it belongs in the action log like any other configuration change.
