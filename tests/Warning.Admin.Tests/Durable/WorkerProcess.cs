@@ -19,8 +19,9 @@ internal sealed class WorkerProcess : IDisposable
     /// <param name="role">The node role; null runs the host as it starts by default (all roles).</param>
     /// <param name="sandboxChannels">Every channel on its sandbox adapter (the profile's real providers are not the test's).</param>
     /// <param name="workingDirectory">Where relative paths of the profile (data/…) land; default: next to the dll.</param>
+    /// <param name="contentRoot">The folder the console's wwwroot is served from (as `dotnet run` has it: the project folder).</param>
     public WorkerProcess(string name, IReadOnlyDictionary<string, string> settings, string profile = "production",
-        string? role = "worker", bool sandboxChannels = true, string? workingDirectory = null)
+        string? role = "worker", bool sandboxChannels = true, string? workingDirectory = null, string? contentRoot = null)
     {
         Name = name;
         var info = new ProcessStartInfo("dotnet")
@@ -46,6 +47,10 @@ internal sealed class WorkerProcess : IDisposable
             info.Environment["WARNING_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         info.Environment["WARNING_PROFILE"] = profile;
+        if (contentRoot is not null)
+        {
+            info.Environment["ASPNETCORE_CONTENTROOT"] = contentRoot;
+        }
         // The profile file sets Warning; WARNING_ variables are read after it and win.
         info.Environment["WARNING_Logging__LogLevel__Default"] = "Information";
         info.Environment["WARNING_Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";

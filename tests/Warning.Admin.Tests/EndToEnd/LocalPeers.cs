@@ -94,7 +94,7 @@ internal sealed class LocalPeers : IDisposable
 
     /// <summary>Every e-mail in maildev's inbox.</summary>
     public async Task<List<JsonElement>> MailsAsync() =>
-        await _http.GetFromJsonAsync<List<JsonElement>>($"{MailDev}/email") ?? [];
+        await _http.GetFromJsonAsync<List<JsonElement>>($"{MailDev}/api/email") ?? [];
 
     public void Dispose() => _http.Dispose();
 

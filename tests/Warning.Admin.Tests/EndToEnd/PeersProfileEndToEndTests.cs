@@ -44,9 +44,9 @@ public sealed class PeersProfileEndToEndTests : IAsyncLifetime
             ["Warning:Directory:DemoPeople"] = DemoPeople.ToString(CultureInfo.InvariantCulture),
             ["Warning:Acknowledgement:Enabled"] = "false",
             ["Warning:Channels:BroadcastPlatform:PrivateKeyFile"] = LocalPeers.BroadcastPlatformKey,
-            ["Warning:Mqtt:ClientId"] = $"warning-e2e-{Environment.ProcessId}",
             ["Warning:Schedule:RepeatBroadcastInterval"] = "00:00:00",
-        }, profile: "peers", role: null, sandboxChannels: false, workingDirectory: _folder);
+        }, profile: "peers", role: null, sandboxChannels: false, workingDirectory: _folder,
+            contentRoot: Path.Combine(LocalPeers.Root, "src", "Admin"));
         var started = await Task.WhenAny(_host.Started, Task.Delay(TimeSpan.FromSeconds(60)));
         Assert.True(started == _host.Started && !_host.HasExited, "the peers host did not start:\n" + _host.Output);
         (_playwright, _browser) = await Chromium.LaunchAsync();
@@ -86,7 +86,9 @@ public sealed class PeersProfileEndToEndTests : IAsyncLifetime
         await drafter.GotoAsync("/warnings/new");
         await drafter.SelectOptionAsync("#event-type", "11B03");
         await drafter.CheckAsync("#level-red");
-        await drafter.FillAsync("#description", "端到端：预计未来3小时云岭街道将出现100毫米以上降雨，请立即转移。");
+        // A mark of this run in the text: the long-running peers keep what earlier runs sent.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await drafter.FillAsync("#description", $"端到端{run}：预计未来3小时云岭街道将出现100毫米以上降雨，请立即转移。");
         await drafter.CheckAsync("#area-440199001");
         await drafter.ClickAsync("#submit-button");
         await drafter.WaitForSelectorAsync("#pending");
@@ -101,6 +103,7 @@ public sealed class PeersProfileEndToEndTests : IAsyncLifetime
         await AssertReceiptsCameBackAsync(drafter, threadId, alert, audience);
         await ShotAsync(drafter, "e2e-01-published");
 
+        await drafter.GotoAsync(threadUrl);
         await drafter.ClickAsync("#update-link");
         await drafter.FillAsync("#description", "端到端更新：雨势加强，云岭街道低洼处请立即撤离。");
         await drafter.ClickAsync("#submit-button");
@@ -157,12 +160,17 @@ public sealed class PeersProfileEndToEndTests : IAsyncLifetime
         var sms = _peers!.Sms().Where(m => m.Text.Contains(text, StringComparison.Ordinal)).Select(m => m.Address).ToList();
         AssertExactlyOnce("sms", expected["sms"], sms);
 
-        foreach (var channel in new[] { "led", "broadcast", "wechat", "wecom", "wecom-robot", "broadcast-platform" })
+        foreach (var channel in new[] { "led", "broadcast", "wechat", "wecom", "wecom-robot" })
         {
             await EventuallyAsync(async () => (await ReceivedForAsync(channel, threadId, alert.VersionId)).Count >= expected[channel].Count,
                 $"the {channel} peer received every message");
             AssertExactlyOnce(channel, expected[channel], await ReceivedForAsync(channel, threadId, alert.VersionId));
         }
+
+        // The platform names the message by its own EBM id and the region by 12-digit codes: matched by text and code.
+        var regions = expected["broadcast-platform"].Select(TwelveDigits).ToHashSet();
+        await EventuallyAsync(async () => (await PlatformReceivedAsync(text)).Count >= regions.Count, "the broadcast platform received every region");
+        AssertExactlyOnce("broadcast-platform", regions, await PlatformReceivedAsync(text));
 
         await EventuallyAsync(async () => (await MailsForAsync(threadId)).Count >= expected["email"].Count, "maildev received every e-mail");
         AssertExactlyOnce("email", expected["email"], await MailsForAsync(threadId));
@@ -214,6 +222,14 @@ public sealed class PeersProfileEndToEndTests : IAsyncLifetime
                 || Is(e, "warning", versionId))
             .Select(e => e.GetProperty("recipient").GetString()!)];
 
+    private async Task<List<string>> PlatformReceivedAsync(string text) =>
+        [.. (await _peers!.ReceivedAsync("broadcast-platform"))
+            .Where(e => e.GetProperty("kind").GetString() == "send" && e.GetProperty("text").GetString()!.Contains(text, StringComparison.Ordinal))
+            .Select(e => e.GetProperty("recipient").GetString()!)];
+
+    private static string TwelveDigits(string areaCodes) =>
+        string.Join(',', areaCodes.Split(',').Select(c => c.PadRight(12, '0')));
+
     private static bool Is(JsonElement e, string property, string value) =>
         e.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.String && p.GetString() == value;
 
@@ -226,7 +242,14 @@ public sealed class PeersProfileEndToEndTests : IAsyncLifetime
         [.. (await _peers!.DevicesAsync()).SelectMany(d => d.GetProperty("active").EnumerateArray()
             .Where(a => a.GetProperty("threadId").GetString() == threadId)
             .Select(a => (d.GetProperty("kind").GetString()!, a.GetProperty("versionId").GetString()!,
-                a.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "")))];
+                Shown(a))))];
+
+    /// <summary>A terminal's text, or a sign's pages joined line after line (as the sign lays it out).</summary>
+    private static string Shown(JsonElement active) =>
+        active.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString()!
+        : active.TryGetProperty("pages", out var pages) && pages.ValueKind == JsonValueKind.Array
+            ? string.Concat(pages.EnumerateArray().SelectMany(p => p.EnumerateArray()).Select(l => l.GetString()))
+            : "";
 
     /// <summary>Approves as the second user and publishes; returns the published version as its CAP says.</summary>
     private static async Task<(string VersionId, WarningMessage Message)> ApproveAndPublishAsync(IPage drafter, IPage approver, string threadUrl, string threadId)
@@ -237,7 +260,14 @@ public sealed class PeersProfileEndToEndTests : IAsyncLifetime
         await approver.WaitForSelectorAsync("#publish-step");
         await drafter.GotoAsync(threadUrl);
         await drafter.ClickAsync("#publish-step");
-        await drafter.WaitForSelectorAsync("#live[data-state='Completed']", new() { Timeout = 120_000 });
+        try
+        {
+            await drafter.WaitForSelectorAsync("#live[data-state='Completed']", new() { Timeout = 120_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("the live progress never reported Completed; the page said: " + await drafter.Locator("main").InnerTextAsync());
+        }
         var thread = await drafter.APIRequest.GetAsync($"/api/warnings/{threadId}");
         using var json = JsonDocument.Parse(await thread.TextAsync());
         var versionId = json.RootElement.GetProperty("currentVersionId").GetString()!;
