@@ -6,6 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/services.sh || { echo "services: set-up failed" >&2; exit 1; }
+# The peers of config/peers.json (SMSC harness, webhook receiver, Warning.Peers), for the end-to-end test of the host.
+bash scripts/peers.sh start || { echo "peers: set-up failed" >&2; exit 1; }
 
 log=$(mktemp)
 dotnet test Warning.sln --nologo "$@" 2>&1 | tee "$log"
