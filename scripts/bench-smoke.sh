@@ -21,4 +21,6 @@ dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- fanout --
 dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- smpp --messages 500 >/dev/null
 # Monitoring trigger: reading → first adapter call of a pre-authorised rule's warning; exits non-zero if a run opened none.
 dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- trigger --runs 3 --people 2000 >/dev/null
+# The whole product on the peers profile: the real host against every local peer; exits non-zero if a channel missed anyone.
+dotnet run -c Release --no-build --project bench/Warning.Benchmarks -- e2e --people 2000 >/dev/null
 echo "bench smoke: ok"

@@ -19,5 +19,9 @@ if (args.Length > 0 && args[0] == "fanout")
 {
     return await FanOutMacro.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0] == "e2e")
+{
+    return await EndToEndMacroBenchmark.RunAsync(args[1..]);
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -193,7 +193,8 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
     [Fact]
     public async Task Preview_PolicyChannelWithoutAdapter_MarkedNotSentAndLeftOutOfTheTotal()
     {
-        var session = await ConsoleSession.SignInAsync(factory, "drafter", Ct);
+        await using var host = new WithoutRobots();
+        var session = await ConsoleSession.SignInAsync(host, "drafter", Ct);
 
         var preview = await session.PostFormAsync("/warnings/new", "/warnings/new?handler=Preview", new()
         {
@@ -204,8 +205,7 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
         }, Ct, [new("Form.AreaCodes", "440199006")]);
         var page = await preview.Content.ReadAsStringAsync(Ct);
 
-        // The embedded profile has sandbox adapters for sms, wechat, led and broadcast only; Yellow also names the
-        // WeCom robots, which the demo district has.
+        // This host turns the WeCom robots off (Adapter = none); Yellow's policy names them, and the demo district has them.
         Assert.Matches("<span class=\"pill unavailable\"[^>]*>企业微信群机器人 [0-9,]+ （未配置）</span>", page);
         static int Number(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         var sent = System.Text.RegularExpressions.Regex.Matches(page, "<span class=\"pill\">[^<]*? ([0-9,]+)</span>")
@@ -295,5 +295,12 @@ public sealed class ConsolePageTests(WarningAppFactory factory) : IClassFixture<
         using var response = await session.Client.GetAsync("/directory", Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    /// <summary>The embedded host with the WeCom robot channel turned off.</summary>
+    private sealed class WithoutRobots : WarningAppFactory
+    {
+        protected override IDictionary<string, string?> Settings =>
+            new Dictionary<string, string?>(base.Settings) { ["Warning:Channels:WeComRobot:Adapter"] = "none" };
     }
 }

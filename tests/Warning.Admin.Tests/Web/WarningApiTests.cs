@@ -179,8 +179,14 @@ public sealed class WarningApiTests(WarningAppFactory factory) : IClassFixture<W
         var progress = await ProgressTests.WaitForCompletionAsync(drafter, id, id);
         Assert.Equal("Completed", progress.GetProperty("state").GetString());
         Assert.Equal(100, progress.GetProperty("percent").GetDouble());
-        using var report = await drafter.GetAsync($"/api/audit/warnings/{id}/versions/{id}/report", Ct);
-        var json = await report.JsonAsync();
+        // The bulk writer flushes delivery rows a moment after the run completes: read the report once they are in.
+        var targeted = progress.GetProperty("channels").EnumerateArray().Sum(c => c.GetProperty("targeted").GetInt64());
+        var json = await ReportAsync(drafter, id);
+        for (var i = 0; i < 100 && json.GetProperty("reached").GetInt64() < targeted; i++)
+        {
+            await Task.Delay(100, Ct);
+            json = await ReportAsync(drafter, id);
+        }
         Assert.True(json.GetProperty("targeted").GetInt64() > 0);
         Assert.Equal(json.GetProperty("targeted").GetInt64(), json.GetProperty("reached").GetInt64()); // sandbox: no receipts
         Assert.Equal(1.0, json.GetProperty("coverage").GetDouble());
@@ -201,5 +207,11 @@ public sealed class WarningApiTests(WarningAppFactory factory) : IClassFixture<W
         request.Headers.Add("Idempotency-Key", key);
         using var response = await client.SendAsync(request, Ct);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct), response.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> ReportAsync(HttpClient client, string id)
+    {
+        using var report = await client.GetAsync($"/api/audit/warnings/{id}/versions/{id}/report", Ct);
+        return await report.JsonAsync();
     }
 }
