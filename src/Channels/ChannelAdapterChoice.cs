@@ -41,6 +41,20 @@ internal static class ChannelAdapterChoice
     }
 
     /// <summary>
+    /// <see cref="Choose"/>, then <paramref name="addReal"/> when the configuration names <paramref name="realKind"/>:
+    /// the whole of a channel's registration on the engine builder.
+    /// </summary>
+    public static IWarningEngineBuilder Register(IWarningEngineBuilder builder, string key, string channel, string realKind,
+        Action<IServiceCollection> addReal)
+    {
+        if (Choose(builder, key, channel, realKind) == realKind)
+        {
+            addReal(builder.Services);
+        }
+        return builder;
+    }
+
+    /// <summary>
     /// A sandbox adapter for <paramref name="channel"/>, with the latency, batch size and send log of the "Warning"
     /// section, and the channel policy's text limit.
     /// </summary>

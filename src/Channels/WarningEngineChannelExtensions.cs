@@ -20,97 +20,66 @@ namespace Warning.Channels;
 public static class WarningEngineChannelExtensions
 {
     /// <summary>"sms": <c>smpp</c> (SMPP 3.4 to an SMSC; <c>Warning:Channels:Sms</c> is <see cref="SmppChannelOptions"/>).</summary>
-    public static IWarningEngineBuilder AddSmsChannel(this IWarningEngineBuilder builder)
-    {
-        if (ChannelAdapterChoice.Choose(builder, "Sms", ChannelNames.Sms, "smpp") == "smpp")
+    public static IWarningEngineBuilder AddSmsChannel(this IWarningEngineBuilder builder) =>
+        ChannelAdapterChoice.Register(builder, "Sms", ChannelNames.Sms, "smpp", services =>
         {
-            builder.Services.AddSmppChannel().NamesKeys<SmppChannelOptions>(SmppChannelOptions.SectionName);
-            builder.Services.AddHostedService<SmppBindStarter>();
-        }
-        return builder;
-    }
+            services.AddSmppChannel().NamesKeys<SmppChannelOptions>(SmppChannelOptions.SectionName);
+            services.AddHostedService<SmppBindStarter>();
+        });
 
     /// <summary>"led": <c>mqtt</c> (signs behind the MQTT gateway of <c>Warning:Mqtt</c>).</summary>
-    public static IWarningEngineBuilder AddLedChannel(this IWarningEngineBuilder builder)
-    {
-        if (ChannelAdapterChoice.Choose(builder, "Led", ChannelNames.Led, "mqtt") == "mqtt")
-        {
-            builder.Services.AddLedChannel().NamesKeys<MqttGatewayOptions>(MqttGatewayOptions.SectionName).NamesKeys<LedChannelOptions>(LedChannelOptions.SectionName);
-        }
-        return builder;
-    }
+    public static IWarningEngineBuilder AddLedChannel(this IWarningEngineBuilder builder) =>
+        ChannelAdapterChoice.Register(builder, "Led", ChannelNames.Led, "mqtt", services => services
+            .AddLedChannel()
+            .NamesKeys<MqttGatewayOptions>(MqttGatewayOptions.SectionName)
+            .NamesKeys<LedChannelOptions>(LedChannelOptions.SectionName));
 
     /// <summary>"broadcast": <c>mqtt</c> (loudspeaker terminals behind the MQTT gateway of <c>Warning:Mqtt</c>).</summary>
-    public static IWarningEngineBuilder AddBroadcastChannel(this IWarningEngineBuilder builder)
-    {
-        if (ChannelAdapterChoice.Choose(builder, "Broadcast", ChannelNames.Broadcast, "mqtt") == "mqtt")
-        {
-            builder.Services.AddBroadcastChannel().NamesKeys<MqttGatewayOptions>(MqttGatewayOptions.SectionName).NamesKeys<BroadcastChannelOptions>(BroadcastChannelOptions.SectionName);
-        }
-        return builder;
-    }
+    public static IWarningEngineBuilder AddBroadcastChannel(this IWarningEngineBuilder builder) =>
+        ChannelAdapterChoice.Register(builder, "Broadcast", ChannelNames.Broadcast, "mqtt", services => services
+            .AddBroadcastChannel()
+            .NamesKeys<MqttGatewayOptions>(MqttGatewayOptions.SectionName)
+            .NamesKeys<BroadcastChannelOptions>(BroadcastChannelOptions.SectionName));
 
     /// <summary>"broadcast-platform": <c>ebd</c> (GY/T 385 EBD packages to an emergency-broadcast platform over HTTP).</summary>
-    public static IWarningEngineBuilder AddBroadcastPlatformChannel(this IWarningEngineBuilder builder)
-    {
-        if (ChannelAdapterChoice.Choose(builder, "BroadcastPlatform", ChannelNames.BroadcastPlatform, "ebd") == "ebd")
-        {
-            builder.Services.AddBroadcastPlatformChannel().NamesKeys<BroadcastPlatformChannelOptions>(BroadcastPlatformChannelOptions.SectionName);
-        }
-        return builder;
-    }
+    public static IWarningEngineBuilder AddBroadcastPlatformChannel(this IWarningEngineBuilder builder) =>
+        ChannelAdapterChoice.Register(builder, "BroadcastPlatform", ChannelNames.BroadcastPlatform, "ebd", services => services
+            .AddBroadcastPlatformChannel()
+            .NamesKeys<BroadcastPlatformChannelOptions>(BroadcastPlatformChannelOptions.SectionName));
 
     /// <summary>"wechat": <c>mp</c> (Official Account template messages).</summary>
-    public static IWarningEngineBuilder AddWeChatChannel(this IWarningEngineBuilder builder)
-    {
-        if (ChannelAdapterChoice.Choose(builder, "WeChat", ChannelNames.WeChat, "mp") == "mp")
+    public static IWarningEngineBuilder AddWeChatChannel(this IWarningEngineBuilder builder) =>
+        ChannelAdapterChoice.Register(builder, "WeChat", ChannelNames.WeChat, "mp", services =>
         {
-            builder.Services.AddWeChatChannel().NamesKeys<WeChatChannelOptions>(WeChatChannelOptions.SectionName);
+            services.AddWeChatChannel().NamesKeys<WeChatChannelOptions>(WeChatChannelOptions.SectionName);
             builder.SharesTokensWhenClustered();
-        }
-        return builder;
-    }
+        });
 
     /// <summary>"wecom": <c>app</c> (WeCom application messages to userids).</summary>
-    public static IWarningEngineBuilder AddWeComChannel(this IWarningEngineBuilder builder)
-    {
-        if (ChannelAdapterChoice.Choose(builder, "WeCom", ChannelNames.WeCom, "app") == "app")
+    public static IWarningEngineBuilder AddWeComChannel(this IWarningEngineBuilder builder) =>
+        ChannelAdapterChoice.Register(builder, "WeCom", ChannelNames.WeCom, "app", services =>
         {
-            builder.Services.AddWeComChannel().NamesKeys<WeComChannelOptions>(WeComChannelOptions.SectionName);
+            services.AddWeComChannel().NamesKeys<WeComChannelOptions>(WeComChannelOptions.SectionName);
             builder.SharesTokensWhenClustered();
-        }
-        return builder;
-    }
+        });
 
     /// <summary>"wecom-robot": <c>robot</c> (WeCom group robots by name, <c>Robots</c>).</summary>
-    public static IWarningEngineBuilder AddWeComRobotChannel(this IWarningEngineBuilder builder)
-    {
-        if (ChannelAdapterChoice.Choose(builder, "WeComRobot", ChannelNames.WeComRobot, "robot") == "robot")
-        {
-            builder.Services.AddWeComRobotChannel().NamesKeys<WeComRobotChannelOptions>(WeComRobotChannelOptions.SectionName);
-        }
-        return builder;
-    }
+    public static IWarningEngineBuilder AddWeComRobotChannel(this IWarningEngineBuilder builder) =>
+        ChannelAdapterChoice.Register(builder, "WeComRobot", ChannelNames.WeComRobot, "robot", services => services
+            .AddWeComRobotChannel()
+            .NamesKeys<WeComRobotChannelOptions>(WeComRobotChannelOptions.SectionName));
 
     /// <summary>"email": <c>smtp</c> (MailKit to an SMTP relay).</summary>
-    public static IWarningEngineBuilder AddEmailChannel(this IWarningEngineBuilder builder)
-    {
-        if (ChannelAdapterChoice.Choose(builder, "Email", ChannelNames.Email, "smtp") == "smtp")
-        {
-            builder.Services.AddEmailChannel().NamesKeys<EmailChannelOptions>(EmailChannelOptions.SectionName);
-        }
-        return builder;
-    }
+    public static IWarningEngineBuilder AddEmailChannel(this IWarningEngineBuilder builder) =>
+        ChannelAdapterChoice.Register(builder, "Email", ChannelNames.Email, "smtp", services => services
+            .AddEmailChannel()
+            .NamesKeys<EmailChannelOptions>(EmailChannelOptions.SectionName));
 
     /// <summary>"webhook": <c>http</c> (signed JSON POSTs to the subscribers by name, <c>Subscribers</c>).</summary>
-    public static IWarningEngineBuilder AddWebhookChannel(this IWarningEngineBuilder builder)
-    {
-        if (ChannelAdapterChoice.Choose(builder, "Webhook", ChannelNames.Webhook, "http") == "http")
-        {
-            builder.Services.AddWebhookChannel().NamesKeys<WebhookChannelOptions>(WebhookChannelOptions.SectionName);
-        }
-        return builder;
-    }
+    public static IWarningEngineBuilder AddWebhookChannel(this IWarningEngineBuilder builder) =>
+        ChannelAdapterChoice.Register(builder, "Webhook", ChannelNames.Webhook, "http", services => services
+            .AddWebhookChannel()
+            .NamesKeys<WebhookChannelOptions>(WebhookChannelOptions.SectionName));
 
     /// <summary>Every channel above, each as its configuration says: what the product host registers.</summary>
     public static IWarningEngineBuilder AddAllChannels(this IWarningEngineBuilder builder) => builder

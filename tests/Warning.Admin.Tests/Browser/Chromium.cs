@@ -38,12 +38,7 @@ internal static class Chromium
     /// <summary>artifacts/screenshots under the repository root (the folder that holds Warning.sln).</summary>
     public static string ScreenshotFolder()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Warning.sln")))
-        {
-            folder = folder.Parent;
-        }
-        var path = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+        var path = Path.Combine(Support.RepositoryRoot.Path, "artifacts", "screenshots");
         Directory.CreateDirectory(path);
         return path;
     }

@@ -22,7 +22,7 @@ internal sealed class LocalPeers : IDisposable
 
     private LocalPeers(long smscLogStart) => _smscLogStart = smscLogStart;
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => Support.RepositoryRoot.Path;
 
     public static string SmscLog => Path.Combine(Root, ".peers", "smsc.log");
 
@@ -116,15 +116,5 @@ internal sealed class LocalPeers : IDisposable
         {
             return false;
         }
-    }
-
-    private static string FindRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Warning.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Warning.sln not found above " + AppContext.BaseDirectory);
     }
 }
